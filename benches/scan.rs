@@ -1,0 +1,2 @@
+//! Placeholder; the scan benchmark lands with the bench work.
+fn main() {}

@@ -1,0 +1,151 @@
+//! Detectors as data: every detector family is a list of [`Rule`]s (a candidate regex, a
+//! validator, a priority) or, where a regex cannot say it (names, special categories), a
+//! [`Pass`] over the text. The engine runs them all; overlaps are resolved in one place,
+//! `resolve.rs`.
+//!
+//! A rule's candidate pattern should be cheap and generous; its validator decides (checksums,
+//! context cues, look-arounds the `regex` crate does not have) and may shrink the span or
+//! change the kind (a `date` with a birth cue becomes a `birth_date`).
+
+use crate::{Kind, KindSet, Span};
+use regex::Regex;
+use std::sync::OnceLock;
+
+pub(crate) mod context;
+
+mod address;
+mod date;
+mod email;
+mod handle;
+mod ip;
+mod location;
+mod name;
+mod numbers;
+mod phone;
+mod plate;
+mod special;
+mod url;
+
+/// A candidate pattern plus the validator that accepts, adjusts or rejects each match.
+pub(crate) struct Rule {
+    /// `family.variant`, reported in every finding (`"phone.nl"`).
+    pub name: &'static str,
+    /// The kind a match is, unless the validator says otherwise.
+    pub kind: Kind,
+    /// The candidate regex. Rust's `regex` has no look-around: boundaries are checked in
+    /// the validator (see [`context`]).
+    pub pattern: &'static str,
+    /// Higher wins an overlap; see `resolve.rs` for the scale.
+    pub priority: u8,
+    /// Accepts a candidate match (`span` is the regex match in `text`) or rejects it.
+    pub validate: fn(text: &str, span: Span) -> Option<Verdict>,
+}
+
+/// What a validator decided about a candidate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Verdict {
+    /// The span to report (the candidate's, or a part of it).
+    pub span: Span,
+    /// The kind to report.
+    pub kind: Kind,
+    /// Confidence from 0 to 1.
+    pub score: f32,
+    /// A more precise rule name than the rule's own (`"url.profile"`), if any.
+    pub rule: Option<&'static str>,
+}
+
+impl Verdict {
+    /// A verdict reported under the rule's own name.
+    pub fn new(span: Span, kind: Kind, score: f32) -> Verdict {
+        Verdict {
+            span,
+            kind,
+            score,
+            rule: None,
+        }
+    }
+
+    /// The same verdict reported under a more precise rule name.
+    pub fn rule(mut self, name: &'static str) -> Verdict {
+        self.rule = Some(name);
+        self
+    }
+}
+
+/// A finding before overlap resolution, with the priority of the rule that made it.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Hit {
+    pub finding: crate::Finding,
+    pub priority: u8,
+}
+
+/// What a whole-text pass sees: the text and the engine's settings.
+pub(crate) struct ScanCtx<'t> {
+    pub text: &'t str,
+    pub kinds: KindSet,
+    pub langs: crate::engine::LangSet,
+}
+
+/// A detector that is not one regex per candidate: it walks the text itself and pushes
+/// hits (names, places, special categories).
+pub(crate) type Pass = fn(&ScanCtx<'_>, &mut Vec<Hit>);
+
+/// A rule with its regex compiled.
+pub(crate) struct Compiled {
+    pub rule: &'static Rule,
+    pub regex: Regex,
+}
+
+/// Every regex rule, compiled once per process.
+pub(crate) fn compiled_rules() -> &'static [Compiled] {
+    static RULES: OnceLock<Vec<Compiled>> = OnceLock::new();
+    RULES.get_or_init(|| {
+        all_rules()
+            .map(|rule| Compiled {
+                rule,
+                regex: Regex::new(rule.pattern).unwrap_or_else(|err| {
+                    // A static pattern that does not compile is a bug caught by every test run.
+                    panic!("rule {} has a bad pattern: {err}", rule.name)
+                }),
+            })
+            .collect()
+    })
+}
+
+fn all_rules() -> impl Iterator<Item = &'static Rule> {
+    let families: [&'static [Rule]; 10] = [
+        handle::RULES,
+        email::RULES,
+        url::RULES,
+        ip::RULES,
+        phone::RULES,
+        numbers::RULES,
+        address::RULES,
+        plate::RULES,
+        date::RULES,
+        location::RULES,
+    ];
+    families.into_iter().flatten()
+}
+
+/// Every whole-text pass, with the kinds it can report (skipped when none is enabled).
+pub(crate) fn passes() -> &'static [(Pass, &'static [Kind])] {
+    &[
+        (name::detect, &[Kind::Person]),
+        (location::detect, &[Kind::Location]),
+        (special::detect, special::KINDS),
+    ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_rule_compiles_and_has_a_family_prefix() {
+        for c in compiled_rules() {
+            let family = c.rule.name.split('.').next().unwrap();
+            assert!(!family.is_empty() && c.rule.name.contains('.'), "{}", c.rule.name);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+//! weglakker finds personal data in social-media material and minimises it: names,
+//! @handles, contact details, numbers, and special-category data, in Dutch and English.
+//!
+//! Detection and anonymisation are separate steps. [`Engine::scan`] returns
+//! [`Finding`]s (half-open byte [`Span`]s with a [`Kind`], a score and the rule that found
+//! them); [`anonymise`] applies a [`Policy`] to them and reports where every replacement
+//! landed.
+//!
+//! # Examples
+//!
+//! ```
+//! use weglakker::{anonymise, Engine, Kind, Policy};
+//!
+//! let text = "Bel me op 06-12345678 of mail jan@example.nl";
+//! let engine = Engine::new();
+//! let findings = engine.scan(text);
+//! assert_eq!(findings[0].kind, Kind::Phone);
+//! assert_eq!(&text[findings[0].span.range()], "06-12345678");
+//!
+//! let out = anonymise(text, &findings, &Policy::default());
+//! assert_eq!(out.text, "Bel me op [TELEFOON-1] of mail [E-MAIL-1]");
+//! ```
+
+#![warn(missing_docs)]
+
+mod anonymise;
+mod detect;
+mod engine;
+mod error;
+mod kind;
+mod policy;
+mod resolve;
+mod span;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use anonymise::{anonymise, Anonymised, Anonymiser, Replacement};
+pub use engine::{Engine, EngineBuilder};
+pub use error::Error;
+pub use kind::{Group, Kind, KindSet, Lang};
+pub use policy::{DenyEntry, Granularity, Operator, Policy, PseudonymSettings, PseudonymStyle};
+pub use span::{Finding, Span};

@@ -1,0 +1,349 @@
+//! The policy file (DESIGN.md section 5): what to do with each kind and field, the lists,
+//! and pseudonym settings. The same JSON drives the page, the embedding and the CLI.
+
+use crate::{Engine, EngineBuilder, Error, Kind, Lang};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What happens to a finding (or a whole field) of some kind.
+///
+/// Operators are plain data, written as `{"type": "mask", "keepLast": 2}`.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::Operator;
+///
+/// let op: Operator = serde_json::from_str(r#"{"type": "mask", "keepLast": 2}"#).unwrap();
+/// assert_eq!(op, Operator::Mask { keep_first: 0, keep_last: 2, char: '*' });
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Operator {
+    /// Leave the value as it is.
+    Keep,
+    /// Remove the value, leaving a marker such as `[VERWIJDERD]`.
+    Redact,
+    /// Replace the value by its kind's label, e.g. `[PERSOON]`.
+    Tag,
+    /// Replace the value by a consistent pseudonym, e.g. `[PERSOON-3]`: the same value gets
+    /// the same pseudonym across the whole run (or, keyed, across runs).
+    Pseudonym,
+    /// Hide all but some characters: `06-******78`. Separators are kept.
+    #[serde(rename_all = "camelCase")]
+    Mask {
+        /// Letters and digits left visible at the start.
+        #[serde(default)]
+        keep_first: usize,
+        /// Letters and digits left visible at the end.
+        #[serde(default)]
+        keep_last: usize,
+        /// The masking character.
+        #[serde(default = "default_mask_char")]
+        char: char,
+    },
+    /// Make the value less precise: a date to its month or year, an IP address to its
+    /// network (/24 for IPv4, /48 for IPv6), a postcode to its four digits. Kinds without a
+    /// coarser form are tagged.
+    #[serde(rename_all = "camelCase")]
+    Generalise {
+        /// For dates: `"month"` (default) or `"year"`.
+        #[serde(default)]
+        to: Granularity,
+    },
+    /// Remove a whole field (fields only; for findings in text it acts as `redact`).
+    Drop,
+}
+
+fn default_mask_char() -> char {
+    '*'
+}
+
+/// How coarse a generalised date becomes.
+///
+/// # Examples
+///
+/// ```
+/// let g: weglakker::Granularity = serde_json::from_str("\"year\"").unwrap();
+/// assert_eq!(g, weglakker::Granularity::Year);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum Granularity {
+    /// Keep month and year.
+    #[default]
+    Month,
+    /// Keep the year only.
+    Year,
+}
+
+/// How pseudonyms are made.
+///
+/// # Examples
+///
+/// ```
+/// let s: weglakker::PseudonymStyle = serde_json::from_str("\"keyed\"").unwrap();
+/// assert_eq!(s, weglakker::PseudonymStyle::Keyed);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum PseudonymStyle {
+    /// `[PERSOON-1]`, `[PERSOON-2]`, ... in order of first appearance in the run.
+    #[default]
+    Numbered,
+    /// `[PERSOON-3f9a2c]`: HMAC-SHA256 of the value with a local secret key; stable across
+    /// runs with the same key, not reversible without it.
+    Keyed,
+}
+
+/// Pseudonym settings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PseudonymSettings {
+    /// Numbered or keyed.
+    #[serde(default)]
+    pub style: PseudonymStyle,
+}
+
+/// A deny-list entry: a bare term (reported as `person`) or a term with its kind.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DenyEntry {
+    /// `"Operatie Zeemeeuw"`: reported as `person`.
+    Term(String),
+    /// `{"term": "Zeemeeuw", "kind": "location"}`.
+    WithKind {
+        /// The exact term (whole words, any ASCII case).
+        term: String,
+        /// The kind to report it as.
+        kind: Kind,
+    },
+}
+
+impl DenyEntry {
+    /// The term and its kind.
+    pub fn term_and_kind(&self) -> (&str, Kind) {
+        match self {
+            DenyEntry::Term(term) => (term, Kind::Person),
+            DenyEntry::WithKind { term, kind } => (term, *kind),
+        }
+    }
+}
+
+/// A whole policy.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::{Kind, Operator, Policy};
+///
+/// let policy = Policy::from_json(r#"{
+///     "version": 1,
+///     "operators": {"phone": {"type": "mask", "keepLast": 2}},
+///     "allow": ["Defensie"]
+/// }"#).unwrap();
+/// assert!(matches!(policy.operator(Kind::Phone), Operator::Mask { keep_last: 2, .. }));
+/// // Kinds the file does not name keep the default: identifiers pseudonymised...
+/// assert_eq!(policy.operator(Kind::Person), Operator::Pseudonym);
+/// // ...special categories tagged.
+/// assert_eq!(policy.operator(Kind::Health), Operator::Tag);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Policy {
+    /// The policy format version; only 1 exists.
+    pub version: u32,
+    /// Languages of the text; empty means Dutch and English.
+    #[serde(default)]
+    pub languages: Vec<Lang>,
+    /// The language of labels in the output (`[PERSOON]` or `[PERSON]`); Dutch by default.
+    #[serde(default)]
+    pub labels: Lang,
+    /// An operator per kind; kinds not named get [`Policy::default_operator`].
+    #[serde(default)]
+    pub operators: BTreeMap<Kind, Operator>,
+    /// An operator or role per structured field, by field name (e.g. `author`).
+    #[serde(default)]
+    pub fields: BTreeMap<String, Operator>,
+    /// Values that are found but kept.
+    #[serde(default)]
+    pub allow: Vec<String>,
+    /// Terms always reported (and minimised).
+    #[serde(default)]
+    pub deny: Vec<DenyEntry>,
+    /// The organisation's own accounts, never minimised.
+    #[serde(default)]
+    pub own_accounts: Vec<String>,
+    /// Official channels as `platform:account` (`x:@DefensieNL`), for triage.
+    #[serde(default)]
+    pub official_channels: Vec<String>,
+    /// Pseudonym settings.
+    #[serde(default)]
+    pub pseudonyms: PseudonymSettings,
+}
+
+impl Default for Policy {
+    /// The built-in policy: every identifier pseudonymised, every special category tagged.
+    fn default() -> Policy {
+        Policy {
+            version: 1,
+            languages: Vec::new(),
+            labels: Lang::Nl,
+            operators: BTreeMap::new(),
+            fields: BTreeMap::new(),
+            allow: Vec::new(),
+            deny: Vec::new(),
+            own_accounts: Vec::new(),
+            official_channels: Vec::new(),
+            pseudonyms: PseudonymSettings::default(),
+        }
+    }
+}
+
+impl Policy {
+    /// Parses a policy; errors name the line and column and what is wrong (an unknown kind
+    /// or operator lists the valid ones).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let err = weglakker::Policy::from_json("{\"version\": 1,\n \"operators\": {\"email\": {\"type\": \"shred\"}}}")
+    ///     .unwrap_err()
+    ///     .to_string();
+    /// assert!(err.starts_with("2:"), "{err}");
+    /// assert!(err.contains("shred"), "{err}");
+    /// ```
+    pub fn from_json(json: &str) -> Result<Policy, Error> {
+        let policy: Policy = serde_json::from_str(json).map_err(|err| {
+            let message = err.to_string();
+            // serde_json appends " at line L column C"; we put the place in front instead.
+            let message = match message.rfind(" at line ") {
+                Some(i) => message[..i].to_string(),
+                None => message,
+            };
+            Error::invalid(message).at(format!("{}:{}", err.line(), err.column()))
+        })?;
+        if policy.version != 1 {
+            return Err(Error::invalid(format!(
+                "policy version {} is not supported (this weglakker reads version 1)",
+                policy.version
+            )));
+        }
+        Ok(policy)
+    }
+
+    /// The operator for findings of `kind`: the policy's own, or the default.
+    pub fn operator(&self, kind: Kind) -> Operator {
+        self.operators
+            .get(&kind)
+            .cloned()
+            .unwrap_or_else(|| Policy::default_operator(kind))
+    }
+
+    /// The built-in operator: pseudonym for identifiers, tag for special categories.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::{Kind, Operator, Policy};
+    /// assert_eq!(Policy::default_operator(Kind::Email), Operator::Pseudonym);
+    /// assert_eq!(Policy::default_operator(Kind::Religion), Operator::Tag);
+    /// ```
+    pub fn default_operator(kind: Kind) -> Operator {
+        if kind.is_special() {
+            Operator::Tag
+        } else {
+            Operator::Pseudonym
+        }
+    }
+
+    /// An engine builder set up with this policy's languages and lists.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let policy = weglakker::Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+    /// let engine = policy.engine_builder().build();
+    /// assert_eq!(engine.scan("operatie zeemeeuw")[0].rule, "deny");
+    /// ```
+    pub fn engine_builder(&self) -> EngineBuilder {
+        let mut builder = Engine::builder();
+        builder
+            .languages(self.languages.iter().copied())
+            .allow(self.allow.iter().cloned())
+            .own_accounts(self.own_accounts.iter().cloned());
+        for entry in &self.deny {
+            let (term, kind) = entry.term_and_kind();
+            builder.deny(kind, [term]);
+        }
+        builder
+    }
+}
+
+impl<'de> Deserialize<'de> for Lang {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Lang, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+impl Serialize for Lang {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_kind_is_named_with_its_place() {
+        let err = Policy::from_json("{\"version\":1,\"operators\":{\"persoon\":{\"type\":\"tag\"}}}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("unknown kind `persoon`"), "{err}");
+        assert!(err.starts_with("1:"), "{err}");
+    }
+
+    #[test]
+    fn unknown_field_is_rejected() {
+        let err = Policy::from_json(r#"{"version":1,"operaters":{}}"#).unwrap_err().to_string();
+        assert!(err.contains("operaters"), "{err}");
+    }
+
+    #[test]
+    fn wrong_version_is_rejected() {
+        assert!(Policy::from_json(r#"{"version":2}"#).is_err());
+    }
+
+    #[test]
+    fn design_example_parses() {
+        let p = Policy::from_json(
+            r#"{ "version": 1, "languages": ["nl", "en"],
+  "operators": { "person": {"type": "pseudonym"}, "email": {"type": "redact"},
+                 "phone": {"type": "mask", "keepLast": 2}, "date": {"type": "keep"},
+                 "health": {"type": "tag"} },
+  "fields": { "author": {"type": "pseudonym"}, "user_id": {"type": "drop"} },
+  "allow": ["Defensie", "@DefensieNL"], "deny": ["Operatie Zeemeeuw"],
+  "ownAccounts": ["@DefensieNL"], "officialChannels": ["x:@DefensieNL"],
+  "pseudonyms": {"style": "numbered"} }"#,
+        )
+        .unwrap();
+        assert_eq!(p.operator(Kind::Date), Operator::Keep);
+        assert_eq!(p.fields["user_id"], Operator::Drop);
+        assert_eq!(p.official_channels, vec!["x:@DefensieNL"]);
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut p = Policy::default();
+        p.operators.insert(Kind::Ip, Operator::Generalise { to: Granularity::Month });
+        p.deny.push(DenyEntry::WithKind {
+            term: "Zeemeeuw".into(),
+            kind: Kind::Location,
+        });
+        let json = serde_json::to_string(&p).unwrap();
+        assert_eq!(Policy::from_json(&json).unwrap(), p);
+    }
+}

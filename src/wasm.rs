@@ -1,0 +1,1 @@
+//! The WebAssembly boundary. (Stub: lands with the wasm work.)
