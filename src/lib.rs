@@ -27,10 +27,14 @@ mod anonymise;
 mod detect;
 mod engine;
 mod error;
+pub mod formats;
 mod kind;
+mod lexicon;
 mod policy;
+pub mod report;
 mod resolve;
 mod span;
+mod validate;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
