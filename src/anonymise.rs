@@ -81,7 +81,11 @@ impl Anonymiser {
         for f in findings {
             out.push_str(&text[last..f.span.start]);
             let value = &text[f.span.range()];
-            let op = if f.allowed { Operator::Keep } else { self.policy.operator(f.kind) };
+            let op = if f.allowed {
+                Operator::Keep
+            } else {
+                self.policy.operator(f.kind)
+            };
             let start = out.len();
             let name = match op {
                 Operator::Keep => {
@@ -113,7 +117,10 @@ impl Anonymiser {
             last = f.span.end;
         }
         out.push_str(&text[last..]);
-        Anonymised { text: out, replacements }
+        Anonymised {
+            text: out,
+            replacements,
+        }
     }
 
     /// The pseudonym of `value` as a `kind`, e.g. for a structured author field.

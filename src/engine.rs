@@ -13,6 +13,8 @@ pub(crate) struct LangSet {
     pub en: bool,
 }
 
+// Used by the lexicon passes (names, special categories).
+#[allow(dead_code)]
 impl LangSet {
     pub fn has(self, lang: Lang) -> bool {
         match lang {
@@ -108,18 +110,19 @@ impl Engine {
                 if let Some(v) = (rule.validate)(text, Span::new(m.start(), m.end())) {
                     if inner.kinds.contains(v.kind) {
                         hits.push(Hit {
-                            finding: Finding::new(v.span, v.kind, v.score, v.rule.unwrap_or(rule.name)),
+                            finding: Finding::new(
+                                v.span,
+                                v.kind,
+                                v.score,
+                                v.rule.unwrap_or(rule.name),
+                            ),
                             priority: rule.priority,
                         });
                     }
                 }
             }
         }
-        let ctx = ScanCtx {
-            text,
-            kinds: inner.kinds,
-            langs: inner.langs,
-        };
+        let ctx = ScanCtx::new(text, inner.kinds, inner.langs);
         for (pass, kinds) in detect::passes() {
             if kinds.iter().any(|k| inner.kinds.contains(*k)) {
                 let from = hits.len();
@@ -151,7 +154,7 @@ impl Engine {
         if !inner.allow.is_empty() {
             for f in &mut findings {
                 let value = text[f.span.range()].to_lowercase();
-                f.allowed = inner.allow.iter().any(|a| *a == value);
+                f.allowed = inner.allow.contains(&value);
             }
         }
         findings
@@ -249,7 +252,10 @@ impl EngineBuilder {
 
     /// The languages of the text (lexicons and cues); an empty list means both.
     pub fn languages<I: IntoIterator<Item = Lang>>(&mut self, langs: I) -> &mut EngineBuilder {
-        let mut set = LangSet { nl: false, en: false };
+        let mut set = LangSet {
+            nl: false,
+            en: false,
+        };
         for lang in langs {
             match lang {
                 Lang::Nl => set.nl = true,
@@ -286,7 +292,8 @@ impl EngineBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.own_accounts.extend(accounts.into_iter().map(Into::into));
+        self.own_accounts
+            .extend(accounts.into_iter().map(Into::into));
         self
     }
 
@@ -297,7 +304,8 @@ impl EngineBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.deny.extend(terms.into_iter().map(|t| (kind, t.into())));
+        self.deny
+            .extend(terms.into_iter().map(|t| (kind, t.into())));
         self
     }
 
@@ -308,7 +316,8 @@ impl EngineBuilder {
         I: IntoIterator<Item = S>,
         S: Into<String>,
     {
-        self.terms.extend(terms.into_iter().map(|t| (kind, t.into())));
+        self.terms
+            .extend(terms.into_iter().map(|t| (kind, t.into())));
         self
     }
 
@@ -363,7 +372,10 @@ mod tests {
 
     #[test]
     fn deny_terms_are_whole_words_only() {
-        let engine = Engine::builder().kinds([]).deny(Kind::Person, ["Piet"]).build();
+        let engine = Engine::builder()
+            .kinds([])
+            .deny(Kind::Person, ["Piet"])
+            .build();
         assert_eq!(engine.scan("Pieterburen").len(), 0);
         assert_eq!(engine.scan("met piet.").len(), 1);
     }

@@ -135,27 +135,111 @@ impl FromStr for Lang {
 /// (kind, id, group, Dutch label, English label): one row per kind, the single source of
 /// these facts.
 const TABLE: [(Kind, &str, Group, &str, &str); 21] = [
-    (Kind::Person, "person", Group::Identifier, "PERSOON", "PERSON"),
-    (Kind::Handle, "handle", Group::Identifier, "ACCOUNT", "HANDLE"),
+    (
+        Kind::Person,
+        "person",
+        Group::Identifier,
+        "PERSOON",
+        "PERSON",
+    ),
+    (
+        Kind::Handle,
+        "handle",
+        Group::Identifier,
+        "ACCOUNT",
+        "HANDLE",
+    ),
     (Kind::Email, "email", Group::Identifier, "E-MAIL", "EMAIL"),
     (Kind::Phone, "phone", Group::Identifier, "TELEFOON", "PHONE"),
     (Kind::Ip, "ip", Group::Identifier, "IP-ADRES", "IP"),
     (Kind::Url, "url", Group::Identifier, "URL", "URL"),
-    (Kind::Address, "address", Group::Identifier, "ADRES", "ADDRESS"),
-    (Kind::Location, "location", Group::Identifier, "PLAATS", "LOCATION"),
+    (
+        Kind::Address,
+        "address",
+        Group::Identifier,
+        "ADRES",
+        "ADDRESS",
+    ),
+    (
+        Kind::Location,
+        "location",
+        Group::Identifier,
+        "PLAATS",
+        "LOCATION",
+    ),
     (Kind::Bsn, "bsn", Group::Identifier, "BSN", "BSN"),
     (Kind::Iban, "iban", Group::Identifier, "IBAN", "IBAN"),
-    (Kind::CreditCard, "credit_card", Group::Identifier, "CREDITCARD", "CREDIT-CARD"),
-    (Kind::LicensePlate, "license_plate", Group::Identifier, "KENTEKEN", "LICENSE-PLATE"),
+    (
+        Kind::CreditCard,
+        "credit_card",
+        Group::Identifier,
+        "CREDITCARD",
+        "CREDIT-CARD",
+    ),
+    (
+        Kind::LicensePlate,
+        "license_plate",
+        Group::Identifier,
+        "KENTEKEN",
+        "LICENSE-PLATE",
+    ),
     (Kind::Date, "date", Group::Identifier, "DATUM", "DATE"),
-    (Kind::BirthDate, "birth_date", Group::Identifier, "GEBOORTEDATUM", "BIRTH-DATE"),
-    (Kind::Health, "health", Group::Special, "GEZONDHEID", "HEALTH"),
-    (Kind::Religion, "religion", Group::Special, "RELIGIE", "RELIGION"),
-    (Kind::Politics, "politics", Group::Special, "POLITIEK", "POLITICS"),
-    (Kind::Ethnicity, "ethnicity", Group::Special, "AFKOMST", "ETHNICITY"),
-    (Kind::SexualOrientation, "sexual_orientation", Group::Special, "GEAARDHEID", "ORIENTATION"),
-    (Kind::TradeUnion, "trade_union", Group::Special, "VAKBOND", "TRADE-UNION"),
-    (Kind::Criminal, "criminal", Group::Special, "STRAFRECHTELIJK", "CRIMINAL"),
+    (
+        Kind::BirthDate,
+        "birth_date",
+        Group::Identifier,
+        "GEBOORTEDATUM",
+        "BIRTH-DATE",
+    ),
+    (
+        Kind::Health,
+        "health",
+        Group::Special,
+        "GEZONDHEID",
+        "HEALTH",
+    ),
+    (
+        Kind::Religion,
+        "religion",
+        Group::Special,
+        "RELIGIE",
+        "RELIGION",
+    ),
+    (
+        Kind::Politics,
+        "politics",
+        Group::Special,
+        "POLITIEK",
+        "POLITICS",
+    ),
+    (
+        Kind::Ethnicity,
+        "ethnicity",
+        Group::Special,
+        "AFKOMST",
+        "ETHNICITY",
+    ),
+    (
+        Kind::SexualOrientation,
+        "sexual_orientation",
+        Group::Special,
+        "GEAARDHEID",
+        "ORIENTATION",
+    ),
+    (
+        Kind::TradeUnion,
+        "trade_union",
+        Group::Special,
+        "VAKBOND",
+        "TRADE-UNION",
+    ),
+    (
+        Kind::Criminal,
+        "criminal",
+        Group::Special,
+        "STRAFRECHTELIJK",
+        "CRIMINAL",
+    ),
 ];
 
 impl Kind {
@@ -351,7 +435,10 @@ mod tests {
     #[test]
     fn unknown_kind_names_the_valid_ones() {
         let err = "persoon".parse::<Kind>().unwrap_err().to_string();
-        assert!(err.contains("persoon") && err.contains("person, handle"), "{err}");
+        assert!(
+            err.contains("persoon") && err.contains("person, handle"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -299,16 +299,19 @@ mod tests {
 
     #[test]
     fn unknown_kind_is_named_with_its_place() {
-        let err = Policy::from_json("{\"version\":1,\"operators\":{\"persoon\":{\"type\":\"tag\"}}}")
-            .unwrap_err()
-            .to_string();
+        let err =
+            Policy::from_json("{\"version\":1,\"operators\":{\"persoon\":{\"type\":\"tag\"}}}")
+                .unwrap_err()
+                .to_string();
         assert!(err.contains("unknown kind `persoon`"), "{err}");
         assert!(err.starts_with("1:"), "{err}");
     }
 
     #[test]
     fn unknown_field_is_rejected() {
-        let err = Policy::from_json(r#"{"version":1,"operaters":{}}"#).unwrap_err().to_string();
+        let err = Policy::from_json(r#"{"version":1,"operaters":{}}"#)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("operaters"), "{err}");
     }
 
@@ -338,7 +341,12 @@ mod tests {
     #[test]
     fn round_trips_through_json() {
         let mut p = Policy::default();
-        p.operators.insert(Kind::Ip, Operator::Generalise { to: Granularity::Month });
+        p.operators.insert(
+            Kind::Ip,
+            Operator::Generalise {
+                to: Granularity::Month,
+            },
+        );
         p.deny.push(DenyEntry::WithKind {
             term: "Zeemeeuw".into(),
             kind: Kind::Location,

@@ -51,18 +51,27 @@ mod tests {
     }
 
     fn spans(found: &[Finding]) -> Vec<(usize, usize, Kind)> {
-        found.iter().map(|f| (f.span.start, f.span.end, f.kind)).collect()
+        found
+            .iter()
+            .map(|f| (f.span.start, f.span.end, f.kind))
+            .collect()
     }
 
     #[test]
     fn priority_beats_length() {
-        let out = resolve(vec![hit(0, 20, Kind::Url, 100), hit(5, 10, Kind::Email, 150)]);
+        let out = resolve(vec![
+            hit(0, 20, Kind::Url, 100),
+            hit(5, 10, Kind::Email, 150),
+        ]);
         assert_eq!(spans(&out), vec![(5, 10, Kind::Email)]);
     }
 
     #[test]
     fn length_beats_start_at_equal_priority() {
-        let out = resolve(vec![hit(0, 4, Kind::Person, 50), hit(2, 12, Kind::Person, 50)]);
+        let out = resolve(vec![
+            hit(0, 4, Kind::Person, 50),
+            hit(2, 12, Kind::Person, 50),
+        ]);
         assert_eq!(spans(&out), vec![(2, 12, Kind::Person)]);
     }
 
@@ -81,7 +90,11 @@ mod tests {
         ]);
         assert_eq!(
             spans(&out),
-            vec![(0, 5, Kind::Phone), (5, 10, Kind::Email), (10, 12, Kind::Person)]
+            vec![
+                (0, 5, Kind::Phone),
+                (5, 10, Kind::Email),
+                (10, 12, Kind::Person)
+            ]
         );
     }
 
@@ -93,6 +106,9 @@ mod tests {
             hit(2, 4, Kind::Handle, 100),
             hit(35, 36, Kind::Person, 50),
         ]);
-        assert_eq!(spans(&out), vec![(0, 30, Kind::Url), (35, 36, Kind::Person)]);
+        assert_eq!(
+            spans(&out),
+            vec![(0, 30, Kind::Url), (35, 36, Kind::Person)]
+        );
     }
 }

@@ -18,7 +18,8 @@ pub(crate) fn is_word_char(c: char) -> bool {
 
 /// True when neither the character before `start` nor the one at `end` continues a word.
 pub(crate) fn is_word_bounded(text: &str, start: usize, end: usize) -> bool {
-    !char_before(text, start).is_some_and(is_word_char) && !char_at(text, end).is_some_and(is_word_char)
+    !char_before(text, start).is_some_and(is_word_char)
+        && !char_at(text, end).is_some_and(is_word_char)
 }
 
 /// Lower-cased words (letters and digits) ending before byte `at`, nearest first, at most `n`.
@@ -86,8 +87,10 @@ mod tests {
     fn boundaries() {
         let t = "aé1 x";
         assert_eq!(char_before(t, 3), Some('é'));
-        assert!(is_word_bounded(t, 4, 5));
+        assert!(is_word_bounded(t, 5, 6)); // "x": a space before, the end after
+        assert!(is_word_bounded(t, 0, 4)); // "aé1"
         assert!(!is_word_bounded(t, 1, 4)); // 'a' before
+        assert!(!is_word_bounded(t, 0, 3)); // '1' after
     }
 
     #[test]
