@@ -1,39 +1,385 @@
-//! The weglakker command line. (Skeleton: `scan` of jsonl/text only; completed by the CLI
-//! work.)
+//! The weglakker command line (DESIGN.md section 4).
+//!
+//! ```text
+//! weglakker scan      [--format F] [--policy P.json] [FILE|-]
+//! weglakker anonymise [--format F] [--policy P.json] [--key-file K] [-o OUT] [--report R.json] FILE
+//! ```
+//!
+//! Every error is one line on stderr, `error: FILE:LINE: what`, with exit status 2 (usage
+//! errors too). Output files are written to a temporary file next to the target and renamed
+//! into place, so they appear complete or not at all.
 
-use std::io::{BufRead, Write};
+use clap::{Args, Parser, Subcommand};
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use weglakker::formats::{self, jsonl, text, Format};
+use weglakker::report::Report;
+use weglakker::{Anonymiser, Engine, Finding, Kind, Policy};
 
-fn main() {
-    let args: Vec<String> = std::env::args().collect();
-    let path = args
-        .iter()
-        .skip(2)
-        .find(|a| !a.starts_with('-'))
-        .cloned()
-        .unwrap_or("-".into());
-    let input: Box<dyn BufRead> = if path == "-" {
-        Box::new(std::io::stdin().lock())
-    } else {
-        Box::new(std::io::BufReader::new(
-            std::fs::File::open(&path).expect("open"),
-        ))
-    };
-    let engine = weglakker::Engine::new();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    for (i, line) in input.lines().enumerate() {
-        let line = line.expect("read");
-        let v: serde_json::Value = serde_json::from_str(&line).expect("json");
-        let text = v["text"].as_str().unwrap_or("");
-        let findings: Vec<serde_json::Value> = engine
-            .scan(text)
-            .iter()
-            .map(|f| {
-                serde_json::json!({"kind": f.kind, "start": f.span.start, "end": f.span.end,
-                "text": &text[f.span.range()], "score": f.score, "rule": f.rule})
-            })
-            .collect();
-        let rec =
-            serde_json::json!({"record": i, "id": v["id"], "field": "text", "findings": findings});
-        writeln!(out, "{rec}").unwrap();
+/// Finds personal data in social-media exports and minimises it, offline.
+#[derive(Parser)]
+#[command(name = "weglakker", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+// `triage` joins here with the triage work.
+#[derive(Subcommand)]
+enum Command {
+    /// Find personal data; writes JSON Lines, one line per record and text field.
+    Scan(ScanArgs),
+    /// Minimise personal data; writes the input's own format and an optional report.
+    #[command(visible_alias = "anonymize")]
+    Anonymise(AnonymiseArgs),
+}
+
+/// Options every subcommand takes.
+#[derive(Args)]
+struct Common {
+    /// Input format: auto (by extension, then content), text or jsonl.
+    #[arg(long, short = 'f', default_value = "auto", value_name = "F")]
+    format: String,
+    /// Policy file (JSON, DESIGN.md section 5); default: the built-in policy.
+    #[arg(long, short = 'p', value_name = "P.json")]
+    policy: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Input file; `-` or nothing reads standard input.
+    #[arg(value_name = "FILE|-")]
+    file: Option<PathBuf>,
+}
+
+#[derive(Args)]
+struct AnonymiseArgs {
+    #[command(flatten)]
+    common: Common,
+    /// Secret key for keyed pseudonyms (policy `"pseudonyms": {"style": "keyed"}`).
+    #[arg(long, value_name = "K")]
+    key_file: Option<PathBuf>,
+    /// Output file; default: the input's name with `.anon` before the extension. `-` writes
+    /// standard output.
+    #[arg(long, short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Write a report (counts per kind and operator, never values) to this file.
+    #[arg(long, value_name = "R.json")]
+    report: Option<PathBuf>,
+    /// Input file; `-` reads standard input (then output goes to standard output unless
+    /// `-o` is given).
+    #[arg(value_name = "FILE")]
+    file: PathBuf,
+}
+
+/// A failure already phrased for the user (`FILE:LINE: what`).
+struct Failure(String);
+
+impl Failure {
+    fn at(place: impl std::fmt::Display, what: impl std::fmt::Display) -> Failure {
+        Failure(format!("{place}: {what}"))
     }
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // Help and version go to stdout with status 0; usage errors get status 2.
+            let _ = err.print();
+            return if err.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
+        }
+    };
+    let result = match cli.command {
+        Command::Scan(args) => scan(args),
+        Command::Anonymise(args) => anonymise(args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(Failure(message)) => {
+            eprintln!("error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// The input: its name for messages, its decoded text and its format.
+struct Input {
+    name: String,
+    path: Option<PathBuf>,
+    text: String,
+    format: Format,
+}
+
+fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
+    let path = file.filter(|p| p.as_os_str() != "-");
+    let name = path.map_or("-".to_string(), |p| p.display().to_string());
+    let requested = Format::from_name(format).map_err(|e| Failure(e.to_string()))?;
+    let mut bytes = Vec::new();
+    let read = match path {
+        Some(p) => std::fs::File::open(p).and_then(|mut f| f.read_to_end(&mut bytes)),
+        None => std::io::stdin().lock().read_to_end(&mut bytes),
+    };
+    read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
+    let decoded = formats::decode(bytes);
+    if let Some(note) = decoded.note {
+        eprintln!("warning: {name}: {note}");
+    }
+    let format = match requested {
+        Some(format) => format,
+        None => Format::detect(path, &decoded.text).map_err(|e| Failure::at(&name, e))?,
+    };
+    Ok(Input {
+        name,
+        path: path.map(Path::to_path_buf),
+        text: decoded.text,
+        format,
+    })
+}
+
+fn read_policy(path: Option<&Path>) -> Result<Policy, Failure> {
+    let Some(path) = path else {
+        return Ok(Policy::default());
+    };
+    let name = path.display();
+    let json = std::fs::read_to_string(path)
+        .map_err(|e| Failure::at(&name, format!("cannot read policy: {e}")))?;
+    // The policy error starts with `LINE:COLUMN: `.
+    Policy::from_json(&json).map_err(|e| Failure(format!("{name}:{e}")))
+}
+
+/// One line of `scan` output (DESIGN.md section 4), keys in the documented order.
+#[derive(serde::Serialize)]
+struct ScanLine<'a> {
+    record: usize,
+    id: &'a serde_json::Value,
+    field: &'a str,
+    findings: Vec<FoundOut<'a>>,
+}
+
+#[derive(serde::Serialize)]
+struct FoundOut<'a> {
+    kind: Kind,
+    start: usize,
+    end: usize,
+    text: &'a str,
+    score: f32,
+    rule: &'a str,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    allowed: bool,
+}
+
+fn scan_line<'a>(
+    record: usize,
+    id: &'a serde_json::Value,
+    field: &'a str,
+    text: &'a str,
+    findings: &'a [Finding],
+) -> ScanLine<'a> {
+    ScanLine {
+        record,
+        id,
+        field,
+        findings: findings
+            .iter()
+            .map(|f| FoundOut {
+                kind: f.kind,
+                start: f.span.start,
+                end: f.span.end,
+                text: text.get(f.span.range()).unwrap_or(""),
+                score: f.score,
+                rule: f.rule,
+                allowed: f.allowed,
+            })
+            .collect(),
+    }
+}
+
+fn scan(args: ScanArgs) -> Result<(), Failure> {
+    let policy = read_policy(args.common.policy.as_deref())?;
+    let input = read_input(args.file.as_deref(), &args.common.format)?;
+    let engine = policy.engine_builder().build();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let null = serde_json::Value::Null;
+    let mut emit = |line: &ScanLine<'_>| -> Result<(), Failure> {
+        let written = serde_json::to_writer(&mut out, line)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"));
+        written.map_err(|e| Failure::at("-", format!("cannot write: {e}")))
+    };
+    match input.format {
+        Format::Text => {
+            let findings = engine.scan(&input.text);
+            emit(&scan_line(0, &null, text::FIELD, &input.text, &findings))?;
+        }
+        Format::Jsonl => {
+            let mut record = 0;
+            for (number, raw, _) in jsonl::lines(&input.text) {
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let line = jsonl::parse_line(raw)
+                    .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+                let id = line.id.as_ref().unwrap_or(&null);
+                // The `text` field always gets a line; other fields only with findings.
+                for s in line.texts() {
+                    let findings = engine.scan(&s.value);
+                    if s.field == text::FIELD || !findings.is_empty() {
+                        emit(&scan_line(record, id, &s.field, &s.value, &findings))?;
+                    }
+                }
+                record += 1;
+            }
+        }
+    }
+    out.flush()
+        .map_err(|e| Failure::at("-", format!("cannot write: {e}")))
+}
+
+fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
+    let policy = read_policy(args.common.policy.as_deref())?;
+    let input = read_input(Some(&args.file), &args.common.format)?;
+    let output = match (&args.output, &input.path) {
+        (Some(out), _) if out.as_os_str() == "-" => None,
+        (Some(out), _) => Some(out.clone()),
+        (None, Some(path)) => Some(default_output(path)),
+        (None, None) => None,
+    };
+    if let (Some(out), Some(inp)) = (&output, &input.path) {
+        if same_file(out, inp) {
+            return Err(Failure::at(
+                out.display(),
+                "output would overwrite the input; choose another -o",
+            ));
+        }
+    }
+    if let (Some(report), Some(inp)) = (&args.report, &input.path) {
+        let clashes_output = output.as_deref().is_some_and(|out| same_file(report, out));
+        if same_file(report, inp) || clashes_output {
+            return Err(Failure::at(
+                report.display(),
+                "report would overwrite the input or the output",
+            ));
+        }
+    }
+    if let Some(key_file) = &args.key_file {
+        let key = std::fs::read(key_file)
+            .map_err(|e| Failure::at(key_file.display(), format!("cannot read key: {e}")))?;
+        if key.iter().all(u8::is_ascii_whitespace) {
+            return Err(Failure::at(key_file.display(), "the key file is empty"));
+        }
+        // TODO(merge): with_key — use Anonymiser::with_key(&policy, &key) and
+        // weglakker::anonymise::key_from_file once the anonymiser work lands.
+    }
+    let engine = policy.engine_builder().build();
+    let mut anonymiser = Anonymiser::new(&policy);
+    let mut report = Report::new(&policy);
+    let written = match input.format {
+        Format::Text => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
+        Format::Jsonl => anonymise_jsonl(&input, &engine, &policy, &mut anonymiser, &mut report)?,
+    };
+    match &output {
+        Some(out) => write_atomically(out, written.as_bytes())?,
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(written.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| Failure::at("-", format!("cannot write: {e}")))?;
+        }
+    }
+    if let Some(path) = &args.report {
+        let mut json = report.to_json();
+        json.push('\n');
+        write_atomically(path, json.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn anonymise_jsonl(
+    input: &Input,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<String, Failure> {
+    let mut out = String::with_capacity(input.text.len() + input.text.len() / 8);
+    for (number, raw, ending) in jsonl::lines(&input.text) {
+        if raw.trim().is_empty() {
+            out.push_str(raw);
+        } else {
+            let line = jsonl::parse_line(raw)
+                .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+            out.push_str(&jsonl::anonymise_line(
+                &line, engine, policy, anonymiser, report,
+            ));
+        }
+        out.push_str(ending);
+    }
+    Ok(out)
+}
+
+/// `in.jsonl` → `in.anon.jsonl`; `notes` → `notes.anon`.
+fn default_output(input: &Path) -> PathBuf {
+    let stem = input.file_stem().unwrap_or_default().to_string_lossy();
+    let name = match input.extension() {
+        Some(ext) => format!("{stem}.anon.{}", ext.to_string_lossy()),
+        None => format!("{stem}.anon"),
+    };
+    input.with_file_name(name)
+}
+
+/// True when both paths name the same file (the second may not exist yet).
+fn same_file(a: &Path, b: &Path) -> bool {
+    fn resolve(p: &Path) -> Option<PathBuf> {
+        if let Ok(full) = p.canonicalize() {
+            return Some(full);
+        }
+        let parent = match p.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    }
+    match (resolve(a), resolve(b)) {
+        (Some(a), Some(b)) => a == b,
+        _ => a == b,
+    }
+}
+
+/// Writes to a temporary file in the target's directory, then renames it into place: the
+/// target appears complete or not at all.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure::at(path.display(), format!("cannot write: {e}"));
+    let dir = match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| Failure::at(path.display(), "not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::File::create_new(&tmp)
+        .and_then(|mut file| {
+            file.write_all(bytes)?;
+            file.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
+    Ok(())
 }

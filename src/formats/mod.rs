@@ -1,1 +1,282 @@
-//! Input and output formats: records with typed fields. (Stub: lands with the CLI work.)
+//! Input and output formats: how an export becomes records with text fields, and how the
+//! minimised records are written back in the input's own format.
+//!
+//! Every format owns one file: [`text`] (a whole file is one record) and [`jsonl`] (one
+//! JSON object per line, every string value a text field). This module picks the format
+//! ([`Format::from_name`], [`Format::detect`]) and turns raw bytes into UTF-8 ([`decode`]).
+
+pub mod jsonl;
+pub mod text;
+
+use crate::Error;
+use std::path::Path;
+
+/// A format the CLI reads and writes.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::Format;
+///
+/// assert_eq!(Format::from_name("jsonl").unwrap(), Some(Format::Jsonl));
+/// assert_eq!(Format::from_name("auto").unwrap(), None);
+/// let err = Format::from_name("csv").unwrap_err().to_string();
+/// assert!(err.contains("not supported yet"), "{err}");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text: the whole file is one record with one field, `text`.
+    Text,
+    /// JSON Lines: one object per line; every string value is a text field.
+    Jsonl,
+}
+
+/// Format names of DESIGN.md section 4 that are planned but not implemented yet: asking for
+/// one is a clear error, not an "unknown format".
+const PLANNED: &[&str] = &[
+    "json",
+    "csv",
+    "xlsx",
+    "x-archive",
+    "facebook",
+    "instagram",
+    "mastodon",
+    "linkedin",
+];
+
+const SUPPORTED: &str = "auto, text, jsonl";
+
+impl Format {
+    /// The format's name as the CLI spells it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// assert_eq!(weglakker::formats::Format::Jsonl.id(), "jsonl");
+    /// ```
+    pub fn id(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Jsonl => "jsonl",
+        }
+    }
+
+    /// Parses a `--format` value; `None` means `auto` (detect).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::Format;
+    /// assert_eq!(Format::from_name("text").unwrap(), Some(Format::Text));
+    /// assert!(Format::from_name("docx").unwrap_err().to_string().contains("unknown format"));
+    /// ```
+    pub fn from_name(name: &str) -> Result<Option<Format>, Error> {
+        match name {
+            "auto" => Ok(None),
+            "text" => Ok(Some(Format::Text)),
+            "jsonl" => Ok(Some(Format::Jsonl)),
+            other if PLANNED.contains(&other) => Err(Error::invalid(format!(
+                "format `{other}` is not supported yet (supported: {SUPPORTED})"
+            ))),
+            other => {
+                let mut valid = SUPPORTED.to_string();
+                for planned in PLANNED {
+                    valid.push_str(", ");
+                    valid.push_str(planned);
+                }
+                Err(Error::unknown("format", other, &valid))
+            }
+        }
+    }
+
+    /// Detects the format of an input: by extension first (`.jsonl`/`.ndjson` → jsonl,
+    /// `.txt` → text; an extension of a planned format is an error), then by content: text
+    /// whose first non-blank character is `{` is JSON Lines, anything else plain text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use std::path::Path;
+    /// use weglakker::formats::Format;
+    ///
+    /// assert_eq!(Format::detect(Some(Path::new("a.ndjson")), "").unwrap(), Format::Jsonl);
+    /// assert_eq!(Format::detect(Some(Path::new("a.txt")), "{").unwrap(), Format::Text);
+    /// assert_eq!(Format::detect(None, "  {\"text\": \"hoi\"}").unwrap(), Format::Jsonl);
+    /// assert_eq!(Format::detect(None, "Hoi Jan").unwrap(), Format::Text);
+    /// assert!(Format::detect(Some(Path::new("a.csv")), "").is_err());
+    /// ```
+    pub fn detect(path: Option<&Path>, content: &str) -> Result<Format, Error> {
+        let ext = path
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+            .map(|e| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("jsonl" | "ndjson") => return Ok(Format::Jsonl),
+            Some("txt" | "text") => return Ok(Format::Text),
+            Some(planned @ ("json" | "csv" | "xlsx")) => {
+                return Err(Error::invalid(format!(
+                    "`.{planned}` files are not supported yet (use --format text or jsonl if the content is one of those)"
+                )))
+            }
+            _ => {}
+        }
+        if content.trim_start().starts_with('{') {
+            Ok(Format::Jsonl)
+        } else {
+            Ok(Format::Text)
+        }
+    }
+}
+
+/// Input turned into UTF-8, with a note when it was not UTF-8 to begin with.
+///
+/// # Examples
+///
+/// ```
+/// let d = weglakker::formats::decode(b"caf\xe9".to_vec());
+/// assert_eq!(d.text, "café");
+/// assert!(d.note.is_some());
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, without a byte-order mark.
+    pub text: String,
+    /// Set when the input was decoded from something other than UTF-8 (a warning for the
+    /// user: output is written as UTF-8).
+    pub note: Option<&'static str>,
+}
+
+/// Decodes input bytes: a UTF-8 byte-order mark is dropped, UTF-16 with a byte-order mark
+/// is decoded, valid UTF-8 is taken as it is, and anything else is read as windows-1252
+/// (the usual encoding of Dutch files that are not UTF-8). Never fails.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::decode;
+///
+/// assert_eq!(decode(b"\xEF\xBB\xBFhoi".to_vec()).text, "hoi");
+/// assert_eq!(decode(vec![0xFF, 0xFE, b'h', 0, b'i', 0]).text, "hi");
+/// assert_eq!(decode(b"\x93ja\x94".to_vec()).text, "\u{201C}ja\u{201D}");
+/// ```
+pub fn decode(bytes: Vec<u8>) -> Decoded {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return Decoded {
+                text: text.to_string(),
+                note: None,
+            };
+        }
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(rest, u16::from_le_bytes, "read as UTF-16 (little-endian)");
+    }
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(rest, u16::from_be_bytes, "read as UTF-16 (big-endian)");
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Decoded { text, note: None },
+        Err(err) => Decoded {
+            text: windows_1252(err.as_bytes()),
+            note: Some("not UTF-8: read as windows-1252"),
+        },
+    }
+}
+
+fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, note: &'static str) -> Decoded {
+    let units: Vec<u16> = bytes
+        .chunks_exact(2)
+        .map(|pair| unit([pair[0], pair[1]]))
+        .collect();
+    Decoded {
+        text: String::from_utf16_lossy(&units),
+        note: Some(note),
+    }
+}
+
+/// The characters of bytes 0x80..=0x9F in windows-1252 (undefined bytes map to the C1
+/// control of the same number, as browsers do); every other byte is its Latin-1 character.
+const CP1252_HIGH: [u32; 32] = [
+    0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039,
+    0x0152, 0x8D, 0x017D, 0x8F, 0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
+];
+
+fn windows_1252(bytes: &[u8]) -> String {
+    bytes
+        .iter()
+        .map(|&b| match b {
+            0x80..=0x9F => char::from_u32(CP1252_HIGH[usize::from(b - 0x80)]).unwrap_or('\u{FFFD}'),
+            _ => char::from(b),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn format_names() {
+        let cases: &[(&str, Result<Option<Format>, &str>)] = &[
+            // the implemented formats and auto
+            ("auto", Ok(None)),
+            ("text", Ok(Some(Format::Text))),
+            ("jsonl", Ok(Some(Format::Jsonl))),
+            // planned formats say so
+            ("csv", Err("not supported yet")),
+            ("x-archive", Err("not supported yet")),
+            // anything else is unknown and lists the valid names
+            ("JSONL", Err("unknown format")),
+            ("", Err("unknown format")),
+        ];
+        for (name, want) in cases {
+            match (Format::from_name(name), want) {
+                (Ok(got), Ok(want)) => assert_eq!(got, *want, "{name}"),
+                (Err(err), Err(part)) => assert!(err.to_string().contains(part), "{name}: {err}"),
+                (got, want) => panic!("{name}: got {got:?}, want {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn detection_by_extension_then_content() {
+        let cases: &[(Option<&str>, &str, Option<Format>)] = &[
+            // extensions win over content
+            (Some("x.jsonl"), "hoi", Some(Format::Jsonl)),
+            (Some("x.NDJSON"), "hoi", Some(Format::Jsonl)),
+            (Some("x.txt"), "{\"a\":1}", Some(Format::Text)),
+            // planned formats by extension are errors
+            (Some("x.json"), "{}", None),
+            (Some("x.csv"), "a,b", None),
+            // no or unknown extension: content decides
+            (Some("export"), "\n {\"text\":\"a\"}", Some(Format::Jsonl)),
+            (None, "Beste Jan,", Some(Format::Text)),
+            (None, "", Some(Format::Text)),
+        ];
+        for (path, content, want) in cases {
+            let got = Format::detect(path.map(Path::new), content).ok();
+            assert_eq!(got, *want, "{path:?} {content:?}");
+        }
+    }
+
+    #[test]
+    fn decoding() {
+        let cases: &[(&[u8], &str, bool)] = &[
+            // UTF-8, with and without BOM
+            (b"Jos\xc3\xa9", "José", false),
+            (b"\xEF\xBB\xBFhoi", "hoi", false),
+            // windows-1252 fallback: euro sign, e-acute, curly quotes
+            (b"\x80 5, caf\xe9", "€ 5, café", true),
+            // UTF-16 with BOM, an odd trailing byte is dropped
+            (b"\xFE\xFF\x00h\x00i\x00", "hi", true),
+            // empty input
+            (b"", "", false),
+        ];
+        for (bytes, text, noted) in cases {
+            let d = decode(bytes.to_vec());
+            assert_eq!(d.text, *text, "{bytes:?}");
+            assert_eq!(d.note.is_some(), *noted, "{bytes:?}");
+        }
+    }
+}

@@ -1,0 +1,617 @@
+//! JSON Lines: one JSON object per line.
+//!
+//! Every string value of the object (nested ones too) is a text field, named by its JSON
+//! pointer without the leading slash: `text`, `user/name`, `tags/0`. The top-level `id` is
+//! the record id, copied to the scan output and never scanned. Anonymising rewrites only
+//! the string values that change, in the raw line, so numbers, escapes, key order and
+//! spacing of everything else stay byte-identical.
+//!
+//! Policy `fields` operators apply to whole members by field name: `drop` removes the
+//! member, `keep` leaves it unscanned, `redact`/`tag`/`pseudonym` replace its value (as a
+//! `person`), and `mask`/`generalise` fall back to scanning the value as text.
+
+use crate::report::Report;
+use crate::{Anonymiser, Engine, Error, Kind, Operator, Policy, Replacement, Span};
+use serde_json::Value;
+use std::ops::Range;
+
+/// One parsed line: its string values and object members, with their places in the raw
+/// line.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::jsonl::parse_line;
+///
+/// let line = parse_line(r#"{"id": 7, "text": "hoi", "user": {"name": "Jan"}}"#).unwrap();
+/// assert_eq!(line.id, Some(serde_json::json!(7)));
+/// let fields: Vec<&str> = line.texts().map(|s| s.field.as_str()).collect();
+/// assert_eq!(fields, ["text", "user/name"]);
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line<'a> {
+    /// The raw line, without its line ending.
+    pub raw: &'a str,
+    /// The top-level `id` member's value, if any.
+    pub id: Option<Value>,
+    /// Every string value that is not an object key, in order of appearance.
+    pub strings: Vec<StringValue>,
+    /// Every object member, in order of appearance (a parent before its children).
+    pub members: Vec<Member>,
+    /// For each object, the indexes of its members in `members`.
+    objects: Vec<Vec<usize>>,
+}
+
+/// A string value and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StringValue {
+    /// Its field name: the JSON pointer without the leading `/`.
+    pub field: String,
+    /// The raw JSON string, quotes included, as a byte range of the line.
+    pub raw: Range<usize>,
+    /// The decoded value.
+    pub value: String,
+}
+
+/// An object member (`"key": value`) and where it is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Member {
+    /// Its field name: the JSON pointer without the leading `/`.
+    pub field: String,
+    /// Where its key's opening quote is.
+    pub key_start: usize,
+    /// The raw value as a byte range of the line.
+    pub value: Range<usize>,
+    /// True when the value is a string.
+    pub is_string: bool,
+}
+
+impl Line<'_> {
+    /// The text fields: every string value except the top-level `id`.
+    pub fn texts(&self) -> impl Iterator<Item = &StringValue> {
+        self.strings.iter().filter(|s| s.field != "id")
+    }
+}
+
+/// Parses one line, which must be one JSON object. The error says what is wrong and at
+/// which column (1-based, in bytes); the caller adds file and line.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::jsonl::parse_line;
+///
+/// let err = parse_line(r#"{"text": "a" "b"}"#).unwrap_err().to_string();
+/// assert!(err.contains("column 14"), "{err}");
+/// assert!(parse_line("[1, 2]").unwrap_err().to_string().contains("not a JSON object"));
+/// ```
+pub fn parse_line(raw: &str) -> Result<Line<'_>, Error> {
+    if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(raw) {
+        let message = err.to_string();
+        // serde_json appends " at line L column C"; we say the column ourselves.
+        let message = match message.rfind(" at line ") {
+            Some(i) => &message[..i],
+            None => &message,
+        };
+        return Err(Error::invalid(format!(
+            "invalid JSON at column {}: {message}",
+            err.column()
+        )));
+    }
+    let mut walker = Walker {
+        src: raw,
+        pos: 0,
+        strings: Vec::new(),
+        members: Vec::new(),
+        objects: Vec::new(),
+    };
+    walker.ws();
+    if walker.peek() != Some(b'{') {
+        return Err(Error::invalid(
+            "not a JSON object (each line must hold one object)",
+        ));
+    }
+    // The line is valid JSON, so the walker cannot fail; if it does, say so plainly.
+    walker
+        .value("")
+        .map_err(|()| Error::invalid("could not read the JSON object"))?;
+    let id = walker
+        .members
+        .iter()
+        .find(|m| m.field == "id")
+        .and_then(|m| serde_json::from_str(&raw[m.value.clone()]).ok());
+    Ok(Line {
+        raw,
+        id,
+        strings: walker.strings,
+        members: walker.members,
+        objects: walker.objects,
+    })
+}
+
+/// A walk over JSON already known to be valid, recording where values are.
+struct Walker<'a> {
+    src: &'a str,
+    pos: usize,
+    strings: Vec<StringValue>,
+    members: Vec<Member>,
+    objects: Vec<Vec<usize>>,
+}
+
+impl Walker<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.src.as_bytes().get(self.pos).copied()
+    }
+
+    fn ws(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.pos += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8) -> Result<(), ()> {
+        self.ws();
+        if self.peek() == Some(byte) {
+            self.pos += 1;
+            Ok(())
+        } else {
+            Err(())
+        }
+    }
+
+    /// Reads a string token, returning its raw range and decoded value.
+    fn string(&mut self) -> Result<(Range<usize>, String), ()> {
+        let start = self.pos;
+        self.pos += 1;
+        loop {
+            match self.peek() {
+                Some(b'\\') => self.pos += 2,
+                Some(b'"') => {
+                    self.pos += 1;
+                    break;
+                }
+                Some(_) => self.pos += 1,
+                None => return Err(()),
+            }
+        }
+        let raw = self.src.get(start..self.pos).ok_or(())?;
+        let value = serde_json::from_str(raw).map_err(|_| ())?;
+        Ok((start..self.pos, value))
+    }
+
+    fn value(&mut self, field: &str) -> Result<Range<usize>, ()> {
+        self.ws();
+        let start = self.pos;
+        match self.peek() {
+            Some(b'{') => self.object(field)?,
+            Some(b'[') => self.array(field)?,
+            Some(b'"') => {
+                let (raw, value) = self.string()?;
+                self.strings.push(StringValue {
+                    field: field.to_string(),
+                    raw,
+                    value,
+                });
+            }
+            Some(_) => {
+                // A number, true, false or null: up to the next delimiter.
+                while let Some(b) = self.peek() {
+                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
+                        break;
+                    }
+                    self.pos += 1;
+                }
+            }
+            None => return Err(()),
+        }
+        Ok(start..self.pos)
+    }
+
+    fn object(&mut self, field: &str) -> Result<(), ()> {
+        self.pos += 1;
+        let mut indexes = Vec::new();
+        self.ws();
+        if self.peek() == Some(b'}') {
+            self.pos += 1;
+            self.objects.push(indexes);
+            return Ok(());
+        }
+        loop {
+            self.ws();
+            if self.peek() != Some(b'"') {
+                return Err(());
+            }
+            let key_start = self.pos;
+            let (_, key) = self.string()?;
+            self.expect(b':')?;
+            let child = child_field(field, &key.replace('~', "~0").replace('/', "~1"));
+            let strings_before = self.strings.len();
+            let index = self.members.len();
+            // Reserve the member's place so that a parent comes before its children.
+            self.members.push(Member {
+                field: child.clone(),
+                key_start,
+                value: 0..0,
+                is_string: false,
+            });
+            let value = self.value(&child)?;
+            let is_string = self.strings.len() == strings_before + 1
+                && self.strings.last().map(|s| &s.raw) == Some(&value);
+            self.members[index].value = value;
+            self.members[index].is_string = is_string;
+            indexes.push(index);
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    break;
+                }
+                _ => return Err(()),
+            }
+        }
+        self.objects.push(indexes);
+        Ok(())
+    }
+
+    fn array(&mut self, field: &str) -> Result<(), ()> {
+        self.pos += 1;
+        self.ws();
+        if self.peek() == Some(b']') {
+            self.pos += 1;
+            return Ok(());
+        }
+        let mut i = 0usize;
+        loop {
+            self.value(&child_field(field, &i.to_string()))?;
+            i += 1;
+            self.ws();
+            match self.peek() {
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                _ => return Err(()),
+            }
+        }
+    }
+}
+
+fn child_field(parent: &str, segment: &str) -> String {
+    if parent.is_empty() {
+        segment.to_string()
+    } else {
+        format!("{parent}/{segment}")
+    }
+}
+
+/// The byte ranges that remove the dropped members (`dropped[i]` for `line.members[i]`)
+/// with their commas, so the rest stays valid JSON.
+fn drop_ranges(line: &Line<'_>, dropped: &[bool]) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    for object in &line.objects {
+        let n = object.len();
+        let mut i = 0;
+        while i < n {
+            if !dropped.get(object[i]).copied().unwrap_or(false) {
+                i += 1;
+                continue;
+            }
+            // A run of dropped members i..=k.
+            let mut k = i;
+            while k + 1 < n && dropped.get(object[k + 1]).copied().unwrap_or(false) {
+                k += 1;
+            }
+            let last = &line.members[object[k]];
+            let range = if i > 0 {
+                // From the end of the kept member before: takes the comma in front.
+                line.members[object[i - 1]].value.end..last.value.end
+            } else if k + 1 < n {
+                // The first members: up to the next kept key, taking the comma behind.
+                line.members[object[0]].key_start..line.members[object[k + 1]].key_start
+            } else {
+                line.members[object[0]].key_start..last.value.end
+            };
+            ranges.push(range);
+            i = k + 1;
+        }
+    }
+    ranges
+}
+
+/// Applies non-overlapping edits; an edit inside an earlier, wider one (a string inside a
+/// dropped member) is skipped.
+fn rewrite(raw: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
+    edits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+    let mut out = String::with_capacity(raw.len());
+    let mut last = 0;
+    for (range, replacement) in edits {
+        if range.start < last || range.end > raw.len() {
+            continue;
+        }
+        out.push_str(&raw[last..range.start]);
+        out.push_str(&replacement);
+        last = range.end;
+    }
+    out.push_str(&raw[last..]);
+    out
+}
+
+/// Anonymises one line: field operators first, then every other text field scanned and
+/// replaced per policy. Counts the record, findings and replacements in the report.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::jsonl::{anonymise_line, parse_line};
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"],
+///     "fields": {"user_id": {"type": "drop"}, "author": {"type": "pseudonym"}}}"#).unwrap();
+/// let engine = policy.engine_builder().build();
+/// let mut anon = Anonymiser::new(&policy);
+/// let mut report = Report::new(&policy);
+/// let line = parse_line(r#"{"id":1,"user_id":42,"author":"Jan","text":"Zeemeeuw \u00e9","n":1.50}"#).unwrap();
+/// let out = anonymise_line(&line, &engine, &policy, &mut anon, &mut report);
+/// assert_eq!(out, r#"{"id":1,"author":"[PERSOON-1]","text":"[PERSOON-2] é","n":1.50}"#);
+/// ```
+pub fn anonymise_line(
+    line: &Line<'_>,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> String {
+    report.record_scanned();
+    let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    let mut dropped = vec![false; line.members.len()];
+    // Values handled as a whole by a field operator: not scanned as text.
+    let mut whole: Vec<Range<usize>> = Vec::new();
+    for (i, member) in line.members.iter().enumerate() {
+        let Some(op) = policy.fields.get(&member.field) else {
+            continue;
+        };
+        let raw_value = &line.raw[member.value.clone()];
+        let value = match line.strings.iter().find(|s| s.raw == member.value) {
+            Some(s) => s.value.clone(),
+            None => raw_value.to_string(),
+        };
+        let (replacement, name) = match op {
+            Operator::Drop => {
+                dropped[i] = true;
+                whole.push(member.value.clone());
+                continue;
+            }
+            Operator::Keep => {
+                whole.push(member.value.clone());
+                continue;
+            }
+            Operator::Redact => ("[VERWIJDERD]".to_string(), "redact"),
+            Operator::Tag => (format!("[{}]", Kind::Person.label(policy.labels)), "tag"),
+            Operator::Pseudonym => (anonymiser.pseudonym(Kind::Person, &value), "pseudonym"),
+            // Mask and generalise need a kind's shape: the value is scanned as text.
+            Operator::Mask { .. } | Operator::Generalise { .. } => continue,
+        };
+        whole.push(member.value.clone());
+        report.add_replacements(&[Replacement {
+            kind: Kind::Person,
+            input: Span::new(0, value.len()),
+            output: Span::new(0, replacement.len()),
+            operator: name,
+        }]);
+        edits.push((member.value.clone(), json_string(&replacement)));
+    }
+    for s in line.texts() {
+        if whole
+            .iter()
+            .any(|w| w.start <= s.raw.start && s.raw.end <= w.end)
+        {
+            continue;
+        }
+        let findings = engine.scan(&s.value);
+        if findings.is_empty() {
+            continue;
+        }
+        let out = anonymiser.anonymise(&s.value, &findings);
+        report.add_findings(&findings);
+        report.add_replacements(&out.replacements);
+        if out.text != s.value {
+            edits.push((s.raw.clone(), json_string(&out.text)));
+        }
+    }
+    for range in drop_ranges(line, &dropped) {
+        edits.push((range, String::new()));
+    }
+    report.record_written();
+    rewrite(line.raw, edits)
+}
+
+fn json_string(value: &str) -> String {
+    // Serialising a string cannot fail.
+    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
+}
+
+/// Splits input into lines: (1-based line number, line without its ending, the ending).
+/// A final line without a newline is a line; nothing after the last newline is not.
+///
+/// # Examples
+///
+/// ```
+/// let lines: Vec<_> = weglakker::formats::jsonl::lines("a\r\n\nb").collect();
+/// assert_eq!(lines, [(1, "a", "\r\n"), (2, "", "\n"), (3, "b", "")]);
+/// ```
+pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str, &str)> {
+    text.split_inclusive('\n').enumerate().map(|(i, line)| {
+        let body = line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+            .unwrap_or(line);
+        (i + 1, body, &line[body.len()..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deny_policy(fields: &str) -> Policy {
+        Policy::from_json(&format!(
+            r#"{{"version": 1, "deny": ["Zeemeeuw"], "fields": {{{fields}}}}}"#
+        ))
+        .unwrap()
+    }
+
+    fn anon(line: &str, fields: &str) -> String {
+        let policy = deny_policy(fields);
+        let engine = policy.engine_builder().build();
+        let parsed = parse_line(line).unwrap();
+        anonymise_line(
+            &parsed,
+            &engine,
+            &policy,
+            &mut Anonymiser::new(&policy),
+            &mut Report::new(&policy),
+        )
+    }
+
+    #[test]
+    fn field_names_are_pointers() {
+        let line =
+            parse_line(r#"{"id":"a","text":"x","u":{"n":"y","a/b":"z"},"t":["p",{"q":"r"}]}"#)
+                .unwrap();
+        let fields: Vec<&str> = line.texts().map(|s| s.field.as_str()).collect();
+        assert_eq!(fields, ["text", "u/n", "u/a~1b", "t/0", "t/1/q"]);
+        assert_eq!(line.id, Some(Value::from("a")));
+    }
+
+    #[test]
+    fn parse_errors() {
+        let cases: &[(&str, &str)] = &[
+            // broken JSON names the column
+            (r#"{"text": }"#, "column 10"),
+            (r#"{"text": "a""#, "column"),
+            ("", "column"),
+            // valid JSON that is not an object
+            ("42", "not a JSON object"),
+            (r#""text""#, "not a JSON object"),
+            ("[{}]", "not a JSON object"),
+        ];
+        for (line, part) in cases {
+            let err = parse_line(line).unwrap_err().to_string();
+            assert!(err.contains(part), "{line}: {err}");
+        }
+    }
+
+    #[test]
+    fn rewrites_keep_everything_else_byte_identical() {
+        let cases: &[(&str, &str, &str)] = &[
+            // only the changed string is re-encoded; numbers, escapes, spacing stay
+            (
+                r#"{ "n": 1.0e3, "text": "zeemeeuw!", "e": "\u00e9\n" }"#,
+                "",
+                r#"{ "n": 1.0e3, "text": "[PERSOON-1]!", "e": "\u00e9\n" }"#,
+            ),
+            // an escaped value that changes is re-encoded as plain UTF-8
+            (
+                r#"{"text":"Zeemeeuw \u00e9"}"#,
+                "",
+                r#"{"text":"[PERSOON-1] é"}"#,
+            ),
+            // nested strings and array items are text fields too
+            (
+                r#"{"a":{"b":["Zeemeeuw"]}}"#,
+                "",
+                r#"{"a":{"b":["[PERSOON-1]"]}}"#,
+            ),
+            // nothing found: the line is unchanged
+            (
+                r#"{"text" :"niets" , "x":null}"#,
+                "",
+                r#"{"text" :"niets" , "x":null}"#,
+            ),
+        ];
+        for (line, fields, want) in cases {
+            assert_eq!(anon(line, fields), *want, "{line}");
+        }
+    }
+
+    #[test]
+    fn field_operators() {
+        let cases: &[(&str, &str, &str)] = &[
+            // drop: first, middle, last, several, all
+            (
+                r#"{"a":1, "b":2, "c":3}"#,
+                r#""a":{"type":"drop"}"#,
+                r#"{"b":2, "c":3}"#,
+            ),
+            (
+                r#"{"a":1, "b":2, "c":3}"#,
+                r#""b":{"type":"drop"}"#,
+                r#"{"a":1, "c":3}"#,
+            ),
+            (
+                r#"{"a":1, "b":2, "c":3}"#,
+                r#""c":{"type":"drop"}"#,
+                r#"{"a":1, "b":2}"#,
+            ),
+            (
+                r#"{"a":1, "b":2, "c":3}"#,
+                r#""a":{"type":"drop"},"b":{"type":"drop"}"#,
+                r#"{"c":3}"#,
+            ),
+            (
+                r#"{"a":1, "b":2, "c":3}"#,
+                r#""b":{"type":"drop"},"c":{"type":"drop"}"#,
+                r#"{"a":1}"#,
+            ),
+            (r#"{"a":"Zeemeeuw"}"#, r#""a":{"type":"drop"}"#, r#"{}"#),
+            // drop of a nested member, and of a parent with findings inside
+            (
+                r#"{"u":{"n":"x","m":2}}"#,
+                r#""u/n":{"type":"drop"}"#,
+                r#"{"u":{"m":2}}"#,
+            ),
+            (
+                r#"{"u":{"n":"Zeemeeuw"},"k":1}"#,
+                r#""u":{"type":"drop"}"#,
+                r#"{"k":1}"#,
+            ),
+            // keep: not scanned
+            (
+                r#"{"a":"Zeemeeuw"}"#,
+                r#""a":{"type":"keep"}"#,
+                r#"{"a":"Zeemeeuw"}"#,
+            ),
+            // whole-value operators, also on numbers
+            (
+                r#"{"a":"Jan"}"#,
+                r#""a":{"type":"redact"}"#,
+                r#"{"a":"[VERWIJDERD]"}"#,
+            ),
+            (
+                r#"{"a":"Jan"}"#,
+                r#""a":{"type":"tag"}"#,
+                r#"{"a":"[PERSOON]"}"#,
+            ),
+            (
+                r#"{"a":12345}"#,
+                r#""a":{"type":"pseudonym"}"#,
+                r#"{"a":"[PERSOON-1]"}"#,
+            ),
+        ];
+        for (line, fields, want) in cases {
+            let got = anon(line, fields);
+            assert_eq!(got, *want, "{line} with {fields}");
+            assert!(serde_json::from_str::<Value>(&got).is_ok(), "{got}");
+        }
+    }
+
+    #[test]
+    fn lines_keep_their_endings() {
+        let got: Vec<_> = lines("a\nb\r\n").collect();
+        assert_eq!(got, [(1, "a", "\n"), (2, "b", "\r\n")]);
+        assert_eq!(lines("").count(), 0);
+    }
+}
