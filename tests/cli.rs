@@ -397,6 +397,41 @@ fn key_file_must_be_readable_and_not_empty() {
     assert_eq!(out.status.code(), Some(2));
 }
 
+#[test]
+fn keyed_pseudonyms_need_a_key_file() {
+    let dir = TempDir::new("keyed");
+    let policy = dir.file(
+        "p.json",
+        r#"{"version": 1, "pseudonyms": {"style": "keyed"}}"#,
+    );
+    let input = dir.file("in.txt", "hoi");
+    let out = run(&["anonymise", "-p", p(&policy), p(&input)], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--key-file"), "{}", stderr(&out));
+    assert_eq!(dir.names(), ["in.txt", "p.json"]);
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error() {
+    use std::io::{BufRead, BufReader, Write};
+    let dir = TempDir::new("pipe");
+    let input = dir.file("in.jsonl", &"{\"text\":\"hoi\"}\n".repeat(200_000));
+    let mut child = Command::new(BIN)
+        .args(["scan", p(&input)])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    assert!(first.starts_with("{\"record\":0"));
+    let out = child.wait_with_output().unwrap();
+    let _ = std::io::stderr().write_all(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
 // ---- needs the real detectors: passes after the detector branches are merged ----
 
 #[test]

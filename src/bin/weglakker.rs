@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use weglakker::formats::{self, jsonl, text, Format};
 use weglakker::report::Report;
-use weglakker::{Anonymiser, Engine, Finding, Kind, Policy};
+use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
 /// Finds personal data in social-media exports and minimises it, offline.
 #[derive(Parser)]
@@ -75,6 +75,8 @@ struct AnonymiseArgs {
     file: PathBuf,
 }
 
+const BROKEN_PIPE: &str = "cannot write to standard output: broken pipe";
+
 /// A failure already phrased for the user (`FILE:LINE: what`).
 struct Failure(String);
 
@@ -103,6 +105,8 @@ fn main() -> ExitCode {
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // A reader that stopped early (`weglakker scan x | head`) is not an error.
+        Err(Failure(message)) if message.ends_with(BROKEN_PIPE) => ExitCode::SUCCESS,
         Err(Failure(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(2)
@@ -202,6 +206,14 @@ fn scan_line<'a>(
     }
 }
 
+fn stdout_failure(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure(BROKEN_PIPE.into())
+    } else {
+        Failure(format!("cannot write to standard output: {e}"))
+    }
+}
+
 fn scan(args: ScanArgs) -> Result<(), Failure> {
     let policy = read_policy(args.common.policy.as_deref())?;
     let input = read_input(args.file.as_deref(), &args.common.format)?;
@@ -213,7 +225,7 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
         let written = serde_json::to_writer(&mut out, line)
             .map_err(std::io::Error::from)
             .and_then(|()| out.write_all(b"\n"));
-        written.map_err(|e| Failure::at("-", format!("cannot write: {e}")))
+        written.map_err(stdout_failure)
     };
     match input.format {
         Format::Text => {
@@ -240,8 +252,7 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
             }
         }
     }
-    out.flush()
-        .map_err(|e| Failure::at("-", format!("cannot write: {e}")))
+    out.flush().map_err(stdout_failure)
 }
 
 fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
@@ -270,6 +281,11 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             ));
         }
     }
+    if policy.pseudonyms.style == PseudonymStyle::Keyed && args.key_file.is_none() {
+        return Err(Failure(
+            "the policy asks for keyed pseudonyms: give the secret key with --key-file".into(),
+        ));
+    }
     if let Some(key_file) = &args.key_file {
         let key = std::fs::read(key_file)
             .map_err(|e| Failure::at(key_file.display(), format!("cannot read key: {e}")))?;
@@ -293,7 +309,7 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             stdout
                 .write_all(written.as_bytes())
                 .and_then(|()| stdout.flush())
-                .map_err(|e| Failure::at("-", format!("cannot write: {e}")))?;
+                .map_err(stdout_failure)?;
         }
     }
     if let Some(path) = &args.report {
