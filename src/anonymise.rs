@@ -237,6 +237,36 @@ impl Anonymiser {
         }
     }
 
+    /// A structured field's value under the policy's `fields` operator for `field`: `None`
+    /// when the field is dropped, the value unchanged when the policy names no operator for
+    /// it (its text is then scanned like any other). `kind` says what the value is, for
+    /// labels and pseudonyms: an X author name is a [`Kind::Handle`], a display name a
+    /// [`Kind::Person`]. The same pseudonyms are used as in the text, so an author and a
+    /// mention of them match.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::{Anonymiser, Finding, Kind, Policy, Span};
+    ///
+    /// let policy = Policy::from_json(r#"{"version": 1,
+    ///     "fields": {"author": {"type": "pseudonym"}, "user_id": {"type": "drop"}}}"#).unwrap();
+    /// let mut anon = Anonymiser::new(&policy);
+    /// assert_eq!(anon.field("author", Kind::Handle, "janj").as_deref(), Some("[ACCOUNT-1]"));
+    /// assert_eq!(anon.field("user_id", Kind::Handle, "12345"), None);
+    /// assert_eq!(anon.field("likes", Kind::Handle, "3").as_deref(), Some("3"));
+    /// let mention = [Finding::new(Span::new(4, 9), Kind::Handle, 0.9, "handle")];
+    /// assert_eq!(anon.anonymise("aan @JanJ", &mention).text, "aan [ACCOUNT-1]");
+    /// ```
+    pub fn field(&mut self, field: &str, kind: Kind, value: &str) -> Option<String> {
+        let op = match self.policy.fields.get(field) {
+            None => return Some(value.to_string()),
+            Some(Operator::Drop) => return None,
+            Some(op) => op.clone(),
+        };
+        Some(self.apply(kind, value, &op).0)
+    }
+
     /// The pseudonym of `value` as a `kind`, e.g. for a structured author field. Values
     /// that differ only in case, spacing, a handle's leading `@` or a number's separators
     /// get the same pseudonym (see the `pseudonym` module notes).

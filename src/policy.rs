@@ -93,8 +93,9 @@ pub enum PseudonymStyle {
     /// `[PERSOON-1]`, `[PERSOON-2]`, ... in order of first appearance in the run.
     #[default]
     Numbered,
-    /// `[PERSOON-3f9a2c]`: HMAC-SHA256 of the value with a local secret key; stable across
-    /// runs with the same key, not reversible without it.
+    /// `[PERSOON-3f9a2c1b]`: the first 8 hex digits of an HMAC-SHA256 of the value with a
+    /// local secret key; stable across runs with the same key, not reversible without it.
+    /// Needs `Anonymiser::with_key`; `Anonymiser::new` falls back to numbered.
     Keyed,
 }
 

@@ -116,10 +116,18 @@ fn date(value: &str, to: Granularity) -> Option<String> {
                 month.text
             }
         };
-        return match (to, year) {
-            (Granularity::Year, Some(y)) => Some(y.text.to_string()),
+        // keep the apostrophe of a short year: `'85`
+        let year_text = year.map(|y| {
+            let before = &value[..y.start];
+            match before.chars().next_back() {
+                Some(c @ ('\'' | '’')) => &value[y.start - c.len_utf8()..y.end],
+                _ => y.text,
+            }
+        });
+        return match (to, year_text) {
+            (Granularity::Year, Some(y)) => Some(y.to_string()),
             (Granularity::Year, None) => None,
-            (Granularity::Month, Some(y)) => Some(format!("{month_text} {}", y.text)),
+            (Granularity::Month, Some(y)) => Some(format!("{month_text} {y}")),
             (Granularity::Month, None) => Some(month_text.to_string()),
         };
     }
@@ -213,6 +221,8 @@ mod tests {
             ("maandag 12 maart 1985", Month, Some("maart 1985")),
             ("1 mrt. 1985", Month, Some("mrt. 1985")),
             ("12 mrt 85", Month, Some("mrt 85")),
+            ("12 mrt '85", Month, Some("mrt '85")),
+            ("12 mrt ’85", Year, Some("’85")),
             ("1e januari 2020", Month, Some("januari 2020")),
             ("3 Mei 2021", Month, Some("Mei 2021")),
             // English forms

@@ -7,8 +7,9 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 use std::collections::HashMap;
 
-/// Hex digits of a keyed pseudonym: 32 bits, so two values of one kind collide only about
-/// once in 65 000 pairs, while the label stays short enough to read in a sentence.
+/// Hex digits of a keyed pseudonym: 32 bits keeps the label short enough to read in a
+/// sentence; two values of one kind share a pseudonym with a chance of 1 in 4 billion per
+/// pair, so a clash becomes likely only in runs of some 77 000 distinct values of one kind.
 const KEYED_HEX_DIGITS: usize = 8;
 
 /// The form of a value that decides "the same value": the same person written with other
@@ -18,6 +19,8 @@ const KEYED_HEX_DIGITS: usize = 8;
 /// - every kind: trimmed, lower-cased (Unicode), runs of white space collapsed to one space;
 /// - `handle`: a leading `@` (or full-width `＠`) removed;
 /// - `phone`: digits only, an international `+31`/`0031` prefix written as the national `0`;
+/// - `email`: obfuscations written out (`jan [at] gmail punt com` is `jan@gmail.com`);
+/// - `url`: without `http(s)://`, `www.` and a final `/`;
 /// - `bsn`, `iban`, `credit_card`, `license_plate`: letters and digits only.
 pub(crate) fn normalise(kind: Kind, value: &str) -> String {
     let lowered = value.trim().to_lowercase();
@@ -42,11 +45,45 @@ pub(crate) fn normalise(kind: Kind, value: &str) -> String {
                 None => digits,
             }
         }
+        Kind::Email => deobfuscate_email(&collapsed),
+        Kind::Url => {
+            let v = collapsed.as_str();
+            let v = v
+                .strip_prefix("https://")
+                .or_else(|| v.strip_prefix("http://"))
+                .unwrap_or(v);
+            let v = v.strip_prefix("www.").unwrap_or(v);
+            v.trim_end_matches('/').to_string()
+        }
         Kind::Bsn | Kind::Iban | Kind::CreditCard | Kind::LicensePlate => {
             collapsed.chars().filter(|c| c.is_alphanumeric()).collect()
         }
         _ => collapsed,
     }
+}
+
+/// Words that stand for `@` and `.` in obfuscated addresses, with or without brackets.
+const AT_WORDS: &[&str] = &["at", "apenstaartje"];
+const DOT_WORDS: &[&str] = &["dot", "punt"];
+
+/// `jan [at] gmail (punt) com` as `jan@gmail.com`; a plain address stays as it is.
+fn deobfuscate_email(lower: &str) -> String {
+    if lower.contains('@') {
+        return lower.replace(' ', "");
+    }
+    let mut out = String::with_capacity(lower.len());
+    for word in lower.split(' ') {
+        let bare =
+            word.trim_matches(|c| matches!(c, '[' | ']' | '(' | ')' | '{' | '}' | '<' | '>'));
+        if AT_WORDS.contains(&bare) {
+            out.push('@');
+        } else if DOT_WORDS.contains(&bare) {
+            out.push('.');
+        } else {
+            out.push_str(word);
+        }
+    }
+    out
 }
 
 /// The pseudonym memory of one run.
@@ -142,6 +179,17 @@ mod tests {
             (Kind::Iban, "NL91 ABNA 0417 1643 00", "nl91abna0417164300"),
             (Kind::Bsn, "1234.56.782", "123456782"),
             (Kind::LicensePlate, "ab-12-cd", "ab12cd"),
+            // e-mail obfuscations are the same address
+            (Kind::Email, "jan [at] gmail punt com", "jan@gmail.com"),
+            (Kind::Email, "Jan (at) Gmail (dot) com", "jan@gmail.com"),
+            (Kind::Email, "jan apenstaartje gmail.com", "jan@gmail.com"),
+            (Kind::Email, "jan@gmail.com", "jan@gmail.com"),
+            // a plain word `at` inside a user part is not touched when there is an @
+            (Kind::Email, "kat.at@x.nl", "kat.at@x.nl"),
+            // URLs: scheme, www and final slash do not matter
+            (Kind::Url, "https://www.x.com/Jan/", "x.com/jan"),
+            (Kind::Url, "x.com/jan", "x.com/jan"),
+            (Kind::Url, "http://example.nl", "example.nl"),
             // empty stays empty
             (Kind::Person, "   ", ""),
             (Kind::Phone, "", ""),
