@@ -267,9 +267,14 @@ impl Anonymiser {
         Some(self.apply(kind, value, &op).0)
     }
 
-    /// The pseudonym of `value` as a `kind`, e.g. for a structured author field. Values
-    /// that differ only in case, spacing, a handle's leading `@` or a number's separators
-    /// get the same pseudonym (see the `pseudonym` module notes).
+    /// The pseudonym of `value` as a `kind`, e.g. for a structured author field.
+    ///
+    /// "The same value" is decided on a normalised form, so one person written in other ways
+    /// gets one pseudonym: every value is trimmed, lower-cased and its white space collapsed;
+    /// a handle loses its leading `@` (X author fields have none); a phone number keeps only
+    /// its digits, `+31`/`0031` read as `0`; an e-mail address has its obfuscations written
+    /// out (`jan [at] gmail punt com`); a URL loses `http(s)://`, `www.` and a final `/`;
+    /// BSN, IBAN, card and plate numbers keep only letters and digits.
     ///
     /// # Examples
     ///

@@ -216,3 +216,34 @@ fn sha256_of_known_inputs() {
         assert_eq!(sha256_hex(bytes), *want);
     }
 }
+
+#[test]
+fn deny_terms_are_counted_not_copied() {
+    let policy = Policy::from_json(
+        r#"{"version": 1, "deny": ["Operatie Zeemeeuw", {"term": "Kazerne Noord", "kind": "location"}],
+            "operators": {"location": {"type": "keep"}}}"#,
+    )
+    .unwrap();
+    let engine = policy.engine_builder().build();
+    let texts = [
+        "Wanneer begint Operatie Zeemeeuw bij Kazerne Noord?",
+        "operatie zeemeeuw is uitgesteld",
+    ];
+    let mut anon = Anonymiser::new(&policy);
+    let mut report = Report::new(&policy);
+    for text in texts {
+        let findings = engine.scan(text);
+        let out = anon.anonymise(text, &findings);
+        report.record_scanned();
+        report.add_findings(&findings);
+        report.add_replacements(&out.replacements);
+        report.record_written();
+    }
+    assert_eq!(report.found["person"], 2);
+    assert_eq!(report.applied["location"]["keep"], 1);
+    assert_eq!(report.policy.lists.deny, 2);
+    let json = report.to_json().to_lowercase();
+    for term in ["zeemeeuw", "kazerne", "noord"] {
+        assert!(!json.contains(term), "{term} in {json}");
+    }
+}
