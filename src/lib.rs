@@ -41,7 +41,9 @@ mod validate;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use anonymise::{anonymise, Anonymised, Anonymiser, Replacement};
+pub use anonymise::{
+    anonymise, key_from_file, redact_marker, Anonymised, Anonymiser, Replacement, MIN_KEY_LEN,
+};
 pub use engine::{Engine, EngineBuilder};
 pub use error::Error;
 pub use kind::{Group, Kind, KindSet, Lang};

@@ -1,6 +1,8 @@
 //! The policy file (DESIGN.md section 5): what to do with each kind and field, the lists,
 //! and pseudonym settings. The same JSON drives the page, the embedding and the CLI.
 
+mod check;
+
 use crate::{Engine, EngineBuilder, Error, Kind, Lang};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -91,8 +93,9 @@ pub enum PseudonymStyle {
     /// `[PERSOON-1]`, `[PERSOON-2]`, ... in order of first appearance in the run.
     #[default]
     Numbered,
-    /// `[PERSOON-3f9a2c]`: HMAC-SHA256 of the value with a local secret key; stable across
-    /// runs with the same key, not reversible without it.
+    /// `[PERSOON-3f9a2c1b]`: the first 8 hex digits of an HMAC-SHA256 of the value with a
+    /// local secret key; stable across runs with the same key, not reversible without it.
+    /// Needs `Anonymiser::with_key`; `Anonymiser::new` falls back to numbered.
     Keyed,
 }
 
@@ -201,8 +204,10 @@ impl Default for Policy {
 }
 
 impl Policy {
-    /// Parses a policy; errors name the line and column and what is wrong (an unknown kind
-    /// or operator lists the valid ones).
+    /// Parses a policy; errors name the line and column, the setting's path and what is
+    /// wrong (an unknown kind or operator lists the valid ones), e.g.
+    /// `2:37: operators.email.type: unknown operator `shred` (expected one of: keep, ...)`.
+    /// Values from the allow and deny lists are never quoted in an error.
     ///
     /// # Examples
     ///
@@ -211,18 +216,37 @@ impl Policy {
     ///     .unwrap_err()
     ///     .to_string();
     /// assert!(err.starts_with("2:"), "{err}");
-    /// assert!(err.contains("shred"), "{err}");
+    /// assert!(err.contains("operators.email.type: unknown operator `shred`"), "{err}");
+    ///
+    /// let err = weglakker::Policy::from_json(r#"{"version": 1, "operators": {"persn": {"type": "tag"}}}"#)
+    ///     .unwrap_err()
+    ///     .to_string();
+    /// assert!(err.contains("operators.persn: unknown kind `persn`"), "{err}");
     /// ```
     pub fn from_json(json: &str) -> Result<Policy, Error> {
         let policy: Policy = serde_json::from_str(json).map_err(|err| {
-            let message = err.to_string();
-            // serde_json appends " at line L column C"; we put the place in front instead.
-            let message = match message.rfind(" at line ") {
-                Some(i) => message[..i].to_string(),
-                None => message,
-            };
-            Error::invalid(message).at(format!("{}:{}", err.line(), err.column()))
+            let place = format!("{}:{}", err.line(), err.column());
+            // Valid JSON that is not a valid policy: name the setting by its path.
+            let located = serde_json::from_str::<serde_json::Value>(json)
+                .ok()
+                .and_then(|value| check::first_problem(&value));
+            let message = located.unwrap_or_else(|| {
+                let message = err.to_string();
+                // serde_json appends " at line L column C"; we put the place in front instead.
+                match message.rfind(" at line ") {
+                    Some(i) => message[..i].to_string(),
+                    None => message,
+                }
+            });
+            Error::invalid(message).at(place)
         })?;
+        // serde lets some mistakes through (settings on an operator that takes none).
+        if let Some(problem) = serde_json::from_str::<serde_json::Value>(json)
+            .ok()
+            .and_then(|value| check::first_problem(&value))
+        {
+            return Err(Error::invalid(problem));
+        }
         if policy.version != 1 {
             return Err(Error::invalid(format!(
                 "policy version {} is not supported (this weglakker reads version 1)",
@@ -313,6 +337,57 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("operaters"), "{err}");
+    }
+
+    #[test]
+    fn errors_name_the_setting_by_its_path() {
+        let cases: &[(&str, &str)] = &[
+            // operators: unknown kind, unknown type, missing type, bad settings
+            (r#""operators": {"persn": {"type": "tag"}}"#, "operators.persn: unknown kind `persn` (expected one of: person,"),
+            (r#""operators": {"email": {"type": "shred"}}"#, "operators.email.type: unknown operator `shred` (expected one of: keep, redact,"),
+            (r#""operators": {"email": {}}"#, "operators.email: missing \"type\""),
+            (r#""operators": {"email": "redact"}"#, "operators.email: expected an operator like"),
+            (r#""operators": {"phone": {"type": "mask", "kepLast": 2}}"#, "operators.phone.kepLast: unknown setting `kepLast` for mask (expected: keepFirst, keepLast, char)"),
+            (r#""operators": {"phone": {"type": "mask", "keepLast": "2"}}"#, "operators.phone.keepLast: expected a whole number"),
+            (r#""operators": {"phone": {"type": "mask", "keepLast": -1}}"#, "operators.phone.keepLast: expected a whole number"),
+            (r#""operators": {"phone": {"type": "mask", "char": "**"}}"#, "operators.phone.char: expected one character"),
+            (r#""operators": {"date": {"type": "generalise", "to": "day"}}"#, "operators.date.to: unknown granularity `day`"),
+            (r#""operators": {"date": {"type": "tag", "to": "year"}}"#, "operators.date.to: unknown setting `to` for tag (expected: none)"),
+            // fields take operators too, under any name
+            (r#""fields": {"author": {"type": "pseudonim"}}"#, "fields.author.type: unknown operator `pseudonim`"),
+            // languages and labels
+            (r#""languages": ["nl", "de"]"#, "languages[1]: unknown language `de`"),
+            (r#""labels": "fr""#, "labels: unknown language `fr`"),
+            // lists: the place, never the value
+            (r#""allow": ["ok", 3]"#, "allow[1]: expected a string"),
+            (r#""deny": ["ok", {"term": "Zeemeeuw", "kind": "plaats"}]"#, "deny[1].kind: unknown kind `plaats`"),
+            (r#""deny": [{"kind": "location"}]"#, "deny[0].term: expected a string"),
+            (r#""ownAccounts": "@DefensieNL""#, "ownAccounts: expected a list of strings"),
+            // pseudonym settings
+            (r#""pseudonyms": {"style": "hashed"}"#, "pseudonyms.style: unknown style `hashed` (expected one of: numbered, keyed)"),
+            (r#""pseudonyms": {"key": "abc"}"#, "pseudonyms.key: unknown setting `key`"),
+        ];
+        for (settings, want) in cases {
+            let json = format!("{{\"version\": 1, {settings}}}");
+            let err = Policy::from_json(&json).unwrap_err().to_string();
+            assert!(err.contains(want), "{settings}:\n got  {err}\n want {want}");
+        }
+    }
+
+    #[test]
+    fn errors_never_quote_list_values() {
+        let err = Policy::from_json(r#"{"version": 1, "deny": ["Jan Jansen", 7]}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("Jan Jansen"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_keep_their_place() {
+        let err = Policy::from_json("{\"version\": 1,\n\n  \"allow\": [}")
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("3:"), "{err}");
     }
 
     #[test]
