@@ -229,8 +229,21 @@ fn anonymise_jsonl_rewrites_only_changed_strings() {
     assert_eq!(report["records"]["written"], 2);
     assert_eq!(report["found"]["person"], 2);
     assert_eq!(report["applied"]["location"]["pseudonym"], 1);
-    // no text from the records (the policy's own lists are the user's, not the records')
-    for value in ["weer", "Kamp Zuid in", "zeemeeuw", "1.50"] {
+    // the input and output files are identified, the run is dated
+    assert_eq!(report["input"]["name"], "in.jsonl");
+    assert_eq!(
+        report["input"]["size"],
+        std::fs::metadata(&input).unwrap().len()
+    );
+    assert_eq!(report["input"]["sha256"].as_str().map(str::len), Some(64));
+    assert_eq!(report["output"]["sha256"].as_str().map(str::len), Some(64));
+    let at = report["processed_at"].as_str().unwrap();
+    assert!(
+        at.len() == 20 && at.starts_with("20") && at.ends_with('Z'),
+        "{at}"
+    );
+    // no value from the records, nor the policy's list terms
+    for value in ["weer", "Kamp Zuid", "zeemeeuw", "Zeemeeuw", "1.50"] {
         assert!(!report_text.contains(value), "report contains {value}");
     }
     // the input is untouched, and no temporary file is left behind
@@ -430,6 +443,61 @@ fn a_reader_that_stops_early_is_not_an_error() {
     let out = child.wait_with_output().unwrap();
     let _ = std::io::stderr().write_all(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn keyed_pseudonyms_are_stable_per_key() {
+    let dir = TempDir::new("keyed-stable");
+    let policy = dir.file(
+        "p.json",
+        r#"{"version": 1, "deny": ["Zeemeeuw"], "pseudonyms": {"style": "keyed"}}"#,
+    );
+    let input = dir.file("in.txt", "Over Zeemeeuw.");
+    let key_a = dir.file("a.key", "00112233445566778899aabbccddeeff\n");
+    let key_b = dir.file("b.key", "ffeeddccbbaa99887766554433221100\n");
+    let short = dir.file("short.key", "abc");
+    let anon = |key: &Path| {
+        let out = run(
+            &[
+                "anonymise",
+                "-p",
+                p(&policy),
+                "--key-file",
+                p(key),
+                "-o",
+                "-",
+                p(&input),
+            ],
+            None,
+        );
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let a = anon(&key_a);
+    assert!(
+        a.starts_with("Over [PERSOON-") && !a.contains("Zeemeeuw"),
+        "{a}"
+    );
+    assert_eq!(anon(&key_a), a);
+    assert_ne!(anon(&key_b), a);
+    let out = run(
+        &[
+            "anonymise",
+            "-p",
+            p(&policy),
+            "--key-file",
+            p(&short),
+            p(&input),
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).starts_with(&format!("error: {}: ", p(&short))),
+        "{}",
+        stderr(&out)
+    );
+    assert!(!stderr(&out).contains("abc"));
 }
 
 // ---- needs the real detectors: passes after the detector branches are merged ----

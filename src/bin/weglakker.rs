@@ -14,7 +14,7 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use weglakker::formats::{self, jsonl, text, Format};
-use weglakker::report::Report;
+use weglakker::report::{sha256_hex, Report};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
 /// Finds personal data in social-media exports and minimises it, offline.
@@ -120,6 +120,9 @@ struct Input {
     path: Option<PathBuf>,
     text: String,
     format: Format,
+    /// Size in bytes and SHA-256 of the input as read, for the report.
+    size: u64,
+    sha256: String,
 }
 
 fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
@@ -132,6 +135,8 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         None => std::io::stdin().lock().read_to_end(&mut bytes),
     };
     read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
+    let size = bytes.len() as u64;
+    let sha256 = sha256_hex(&bytes);
     let decoded = formats::decode(bytes);
     if let Some(note) = decoded.note {
         eprintln!("warning: {name}: {note}");
@@ -145,6 +150,8 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         path: path.map(Path::to_path_buf),
         text: decoded.text,
         format,
+        size,
+        sha256,
     })
 }
 
@@ -286,22 +293,27 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             "the policy asks for keyed pseudonyms: give the secret key with --key-file".into(),
         ));
     }
-    if let Some(key_file) = &args.key_file {
-        let key = std::fs::read(key_file)
-            .map_err(|e| Failure::at(key_file.display(), format!("cannot read key: {e}")))?;
-        if key.iter().all(u8::is_ascii_whitespace) {
-            return Err(Failure::at(key_file.display(), "the key file is empty"));
-        }
-        // TODO(merge): with_key — use Anonymiser::with_key(&policy, &key) and
-        // weglakker::anonymise::key_from_file once the anonymiser work lands.
-    }
     let engine = policy.engine_builder().build();
-    let mut anonymiser = Anonymiser::new(&policy);
+    let mut anonymiser = match &args.key_file {
+        Some(key_file) => {
+            let key = weglakker::key_from_file(key_file).map_err(|e| Failure(e.to_string()))?;
+            Anonymiser::with_key(&policy, &key).map_err(|e| Failure::at(key_file.display(), e))?
+        }
+        None => Anonymiser::new(&policy),
+    };
     let mut report = Report::new(&policy);
+    report.set_processed_at(now_rfc3339());
+    let input_name = input.path.as_deref().and_then(Path::file_name);
+    report.set_input(
+        &input_name.map_or("-".into(), |n| n.to_string_lossy()),
+        input.size,
+        &input.sha256,
+    );
     let written = match input.format {
         Format::Text => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
         Format::Jsonl => anonymise_jsonl(&input, &engine, &policy, &mut anonymiser, &mut report)?,
     };
+    report.set_output_sha256(&sha256_hex(written.as_bytes()));
     match &output {
         Some(out) => write_atomically(out, written.as_bytes())?,
         None => {
@@ -341,6 +353,30 @@ fn anonymise_jsonl(
         out.push_str(ending);
     }
     Ok(out)
+}
+
+/// The current time as RFC 3339 UTC (`2026-12-02T15:04:05Z`), from the system clock.
+fn now_rfc3339() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm, proleptic Gregorian).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z",
+        rest / 3_600,
+        rest % 3_600 / 60,
+        rest % 60
+    )
 }
 
 /// `in.jsonl` → `in.anon.jsonl`; `notes` → `notes.anon`.

@@ -6,9 +6,11 @@
 //! the string values that change, in the raw line, so numbers, escapes, key order and
 //! spacing of everything else stay byte-identical.
 //!
-//! Policy `fields` operators apply to whole members by field name: `drop` removes the
-//! member, `keep` leaves it unscanned, `redact`/`tag`/`pseudonym` replace its value (as a
-//! `person`), and `mask`/`generalise` fall back to scanning the value as text.
+//! Policy `fields` operators apply to whole members by field name (`author`, `user/name`):
+//! `drop` removes the member, `keep` leaves it unscanned, every other operator replaces the
+//! whole value through [`Anonymiser::field`], as an account (`@` value or a field named like
+//! `screen_name`), an e-mail address, or else a person, so an author's pseudonym matches
+//! their mentions in the text.
 
 use crate::report::Report;
 use crate::{Anonymiser, Engine, Error, Kind, Operator, Policy, Replacement, Span};
@@ -377,35 +379,33 @@ pub fn anonymise_line(
         let Some(op) = policy.fields.get(&member.field) else {
             continue;
         };
-        let raw_value = &line.raw[member.value.clone()];
-        let value = match line.strings.iter().find(|s| s.raw == member.value) {
-            Some(s) => s.value.clone(),
-            None => raw_value.to_string(),
-        };
-        let (replacement, name) = match op {
+        whole.push(member.value.clone());
+        match op {
             Operator::Drop => {
                 dropped[i] = true;
-                whole.push(member.value.clone());
                 continue;
             }
-            Operator::Keep => {
-                whole.push(member.value.clone());
-                continue;
-            }
-            Operator::Redact => ("[VERWIJDERD]".to_string(), "redact"),
-            Operator::Tag => (format!("[{}]", Kind::Person.label(policy.labels)), "tag"),
-            Operator::Pseudonym => (anonymiser.pseudonym(Kind::Person, &value), "pseudonym"),
-            // Mask and generalise need a kind's shape: the value is scanned as text.
-            Operator::Mask { .. } | Operator::Generalise { .. } => continue,
+            Operator::Keep => continue,
+            _ => {}
+        }
+        let value = match line.strings.iter().find(|s| s.raw == member.value) {
+            Some(s) => s.value.clone(),
+            None => line.raw[member.value.clone()].to_string(),
         };
-        whole.push(member.value.clone());
+        let kind = field_kind(&member.field, &value);
+        let Some(replacement) = anonymiser.field(&member.field, kind, &value) else {
+            dropped[i] = true;
+            continue;
+        };
         report.add_replacements(&[Replacement {
-            kind: Kind::Person,
+            kind,
             input: Span::new(0, value.len()),
             output: Span::new(0, replacement.len()),
-            operator: name,
+            operator: operator_name(op),
         }]);
-        edits.push((member.value.clone(), json_string(&replacement)));
+        if replacement != value || !member.is_string {
+            edits.push((member.value.clone(), json_string(&replacement)));
+        }
     }
     for s in line.texts() {
         if whole
@@ -430,6 +430,41 @@ pub fn anonymise_line(
     }
     report.record_written();
     rewrite(line.raw, edits)
+}
+
+/// What a whole field holds, for its label and pseudonym: an account when the value starts
+/// with `@` or the field's name says so (`screen_name`, `username`, `handle`), an e-mail
+/// address when it has an `@` inside, else a person's name.
+fn field_kind(field: &str, value: &str) -> Kind {
+    let name = field
+        .rsplit('/')
+        .next()
+        .unwrap_or(field)
+        .to_ascii_lowercase();
+    let value = value.trim();
+    if value.starts_with('@')
+        || ["screen_name", "username", "user_name", "handle", "account"]
+            .iter()
+            .any(|n| name.contains(n))
+    {
+        Kind::Handle
+    } else if value.contains('@') && !value.contains(' ') {
+        Kind::Email
+    } else {
+        Kind::Person
+    }
+}
+
+fn operator_name(op: &Operator) -> &'static str {
+    match op {
+        Operator::Keep => "keep",
+        Operator::Redact => "redact",
+        Operator::Tag => "tag",
+        Operator::Pseudonym => "pseudonym",
+        Operator::Mask { .. } => "mask",
+        Operator::Generalise { .. } => "generalise",
+        Operator::Drop => "drop",
+    }
 }
 
 fn json_string(value: &str) -> String {
@@ -603,6 +638,28 @@ mod tests {
                 r#"{"a":12345}"#,
                 r#""a":{"type":"pseudonym"}"#,
                 r#"{"a":"[PERSOON-1]"}"#,
+            ),
+            // the value's kind: an account by `@` or by the field's name, an e-mail address
+            (
+                r#"{"a":"@janj"}"#,
+                r#""a":{"type":"pseudonym"}"#,
+                r#"{"a":"[ACCOUNT-1]"}"#,
+            ),
+            (
+                r#"{"u":{"screen_name":"janj"}}"#,
+                r#""u/screen_name":{"type":"tag"}"#,
+                r#"{"u":{"screen_name":"[ACCOUNT]"}}"#,
+            ),
+            (
+                r#"{"a":"j@x.nl"}"#,
+                r#""a":{"type":"pseudonym"}"#,
+                r#"{"a":"[E-MAIL-1]"}"#,
+            ),
+            // mask works on the whole value
+            (
+                r#"{"a":"0612345678"}"#,
+                r#""a":{"type":"mask","keepLast":2}"#,
+                r#"{"a":"********78"}"#,
             ),
         ];
         for (line, fields, want) in cases {
