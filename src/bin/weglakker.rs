@@ -19,7 +19,7 @@ use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
 /// Finds personal data in social-media exports and minimises it, offline.
 #[derive(Parser)]
-#[command(name = "weglakker", version)]
+#[command(name = "weglakker", version, after_help = FORMATS_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -34,6 +34,15 @@ enum Command {
     #[command(visible_alias = "anonymize")]
     Anonymise(AnonymiseArgs),
 }
+
+const FORMATS_HELP: &str = "\
+Formats:
+  text   the whole file is one record (field `text`); offsets count from the file's start
+  jsonl  one JSON object per line; every string value is a text field named by its JSON
+         pointer without the leading slash (`text`, `user/name`); `id` is the record id.
+         `anonymise` rewrites only the strings that change: all else stays byte-identical.
+Input that is not UTF-8 is read as UTF-16 (with BOM) or windows-1252; output is UTF-8.
+Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 
 /// Options every subcommand takes.
 #[derive(Args)]
