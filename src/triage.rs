@@ -337,8 +337,10 @@ impl Triage {
         let formal_act = formal.score >= FORMAL_ACT;
         if !formal_act && (question.score - 0.5).abs() < UNDECIDED_MARGIN {
             result.decision = Decision::Review;
-            result.reason_nl = format!("Twijfel of dit een vraag is ({q_nl}): laat een mens beslissen.");
-            result.reason_en = format!("Unclear whether this is a question ({q_en}): a person decides.");
+            result.reason_nl =
+                format!("Twijfel of dit een vraag is ({q_nl}): laat een mens beslissen.");
+            result.reason_en =
+                format!("Unclear whether this is a question ({q_en}): a person decides.");
             result.review = true;
             return result;
         }
@@ -350,7 +352,10 @@ impl Triage {
             return result;
         }
         let (ask_nl, ask_en) = if asks {
-            (format!("Een vraag ({q_nl})"), format!("A question ({q_en})"))
+            (
+                format!("Een vraag ({q_nl})"),
+                format!("A question ({q_en})"),
+            )
         } else {
             (
                 "Een formeel verzoek zonder vraagteken".to_string(),

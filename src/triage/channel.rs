@@ -179,17 +179,42 @@ mod tests {
             (Some("X"), Some("defensienl"), "", Official),
             (Some("twitter"), Some("DefensieNL"), "", Official),
             (Some("facebook"), Some("defensie"), "", Official),
-            (Some("mastodon"), Some("defensie@social.overheid.nl"), "", Official),
+            (
+                Some("mastodon"),
+                Some("defensie@social.overheid.nl"),
+                "",
+                Official,
+            ),
             // Right account, wrong platform; other accounts.
             (Some("instagram"), Some("defensie"), "", Elsewhere),
             (Some("x"), Some("@nieuws_voorbeeld"), "", Elsewhere),
             // Addressed to the own account under someone else's post.
-            (Some("x"), Some("@nieuws_voorbeeld"), "@DefensieNL wanneer?", AddressedMention),
-            (Some("x"), Some("@nieuws_voorbeeld"), "vraag aan @defensienl: wanneer?", AddressedMention),
+            (
+                Some("x"),
+                Some("@nieuws_voorbeeld"),
+                "@DefensieNL wanneer?",
+                AddressedMention,
+            ),
+            (
+                Some("x"),
+                Some("@nieuws_voorbeeld"),
+                "vraag aan @defensienl: wanneer?",
+                AddressedMention,
+            ),
             // A mention in passing, among others, is not addressing.
-            (Some("x"), Some("@nieuws_voorbeeld"), "@iemand zoals @DefensieNL zei", Elsewhere),
+            (
+                Some("x"),
+                Some("@nieuws_voorbeeld"),
+                "@iemand zoals @DefensieNL zei",
+                Elsewhere,
+            ),
             // Addressed on a platform where the account is not official.
-            (Some("instagram"), Some("@anders"), "@DefensieNL hoe?", Elsewhere),
+            (
+                Some("instagram"),
+                Some("@anders"),
+                "@DefensieNL hoe?",
+                Elsewhere,
+            ),
             // Missing information.
             (None, None, "", Unknown),
             (Some("x"), None, "", Partial),
@@ -198,7 +223,11 @@ mod tests {
             (None, Some("@ander"), "", Elsewhere),
         ];
         for (platform, reply, text, want) in cases {
-            assert_eq!(c.judge(platform, reply, text), want, "{platform:?} {reply:?} {text}");
+            assert_eq!(
+                c.judge(platform, reply, text),
+                want,
+                "{platform:?} {reply:?} {text}"
+            );
         }
     }
 

@@ -61,7 +61,11 @@ const ACTS: &[(&str, &str, f32)] = &[
     ("teken ik beroep", "beroep", 0.6),
     ("stel ik u aansprakelijk", "aansprakelijkstelling", 0.6),
     ("stel u aansprakelijk", "aansprakelijkstelling", 0.6),
-    ("ik stel defensie aansprakelijk", "aansprakelijkstelling", 0.6),
+    (
+        "ik stel defensie aansprakelijk",
+        "aansprakelijkstelling",
+        0.6,
+    ),
     ("aansprakelijkstelling", "aansprakelijkstelling", 0.35),
     ("verzoek ik u", "verzoek", 0.6),
     ("ik verzoek u", "verzoek", 0.6),
@@ -85,22 +89,64 @@ const ACTS: &[(&str, &str, f32)] = &[
 
 /// Sentence openers that make an act phrase a question about the act.
 const ASKING_OPENERS: &[&str] = &[
-    "hoe", "waar", "wanneer", "kan", "kun", "moet", "mag", "wie", "waarom", "how", "where",
-    "can", "should", "when",
+    "hoe", "waar", "wanneer", "kan", "kun", "moet", "mag", "wie", "waarom", "how", "where", "can",
+    "should", "when",
 ];
 
 /// Letter structure and procedural language. Weight 0.25 each, counted once per phrase.
 const STRUCTURE: &[&str] = &[
-    "geachte", "met vriendelijke groet", "met vriendelijke groeten", "hoogachtend",
-    "kenmerk", "zaaknummer", "dossiernummer", "referentienummer", "ons kenmerk", "uw kenmerk",
-    "uw brief van", "onderwerp", "hierbij", "bij deze", "artikel", "awb",
-    "algemene wet bestuursrecht", "beschikking", "besluit van", "het besluit", "uw besluit",
-    "wettelijke termijn", "binnen de termijn", "dwangsom", "ontvangstbevestiging",
-    "schadevergoeding", "een besluit te nemen", "een besluit neemt", "schriftelijk",
-    "schriftelijke reactie", "schriftelijke bevestiging", "bevestiging van ontvangst",
-    "gronden", "de gronden", "openbaarmaking", "alle stukken", "alle documenten", "namens", "ondergetekende", "t.a.v", "betreft", "dear sir",
-    "dear madam", "yours sincerely", "yours faithfully", "reference number", "case number",
-    "within the statutory", "pursuant to", "kind regards", "mvg", "mvrgr",
+    "geachte",
+    "met vriendelijke groet",
+    "met vriendelijke groeten",
+    "hoogachtend",
+    "kenmerk",
+    "zaaknummer",
+    "dossiernummer",
+    "referentienummer",
+    "ons kenmerk",
+    "uw kenmerk",
+    "uw brief van",
+    "onderwerp",
+    "hierbij",
+    "bij deze",
+    "artikel",
+    "awb",
+    "algemene wet bestuursrecht",
+    "beschikking",
+    "besluit van",
+    "het besluit",
+    "uw besluit",
+    "wettelijke termijn",
+    "binnen de termijn",
+    "dwangsom",
+    "ontvangstbevestiging",
+    "schadevergoeding",
+    "een besluit te nemen",
+    "een besluit neemt",
+    "schriftelijk",
+    "schriftelijke reactie",
+    "schriftelijke bevestiging",
+    "bevestiging van ontvangst",
+    "gronden",
+    "de gronden",
+    "openbaarmaking",
+    "alle stukken",
+    "alle documenten",
+    "namens",
+    "ondergetekende",
+    "t.a.v",
+    "betreft",
+    "dear sir",
+    "dear madam",
+    "yours sincerely",
+    "yours faithfully",
+    "reference number",
+    "case number",
+    "within the statutory",
+    "pursuant to",
+    "kind regards",
+    "mvg",
+    "mvrgr",
 ];
 
 /// Weighs a reaction's text.
@@ -157,7 +203,10 @@ fn has_case_number(text: &str) -> bool {
             let clean = token
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '.'));
-            clean && digits >= 4 && (joins > 0 || (1..=4).contains(&letters)) && !token.contains("06-")
+            clean
+                && digits >= 4
+                && (joins > 0 || (1..=4).contains(&letters))
+                && !token.contains("06-")
         })
 }
 

@@ -156,7 +156,9 @@ fn push_sentence<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, end: &'a str) {
 /// address or tag, they do not carry the grammar of the sentence.
 pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in text.split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '/' | '"' | '“' | '”' | '„')) {
+    for raw in text.split(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '/' | '"' | '“' | '”' | '„')
+    }) {
         if raw.starts_with('@') || raw.starts_with('#') {
             continue;
         }
@@ -297,7 +299,10 @@ mod tests {
 
     #[test]
     fn clause_starts_after_commas_and_conjunctions() {
-        assert_eq!(clause_starts("Mooi filmpje, maar waar kan ik"), vec![0, 2, 3]);
+        assert_eq!(
+            clause_starts("Mooi filmpje, maar waar kan ik"),
+            vec![0, 2, 3]
+        );
         assert_eq!(clause_starts("@x wie weet"), vec![0]);
     }
 
