@@ -68,6 +68,9 @@ const ACTS: &[(&str, &str, f32)] = &[
     ),
     ("aansprakelijkstelling", "aansprakelijkstelling", 0.35),
     ("verzoek ik u", "verzoek", 0.6),
+    ("verzoeken wij u", "verzoek", 0.6),
+    ("wij verzoeken u", "verzoek", 0.6),
+    ("verzoeken u", "verzoek", 0.6),
     ("ik verzoek u", "verzoek", 0.6),
     ("verzoek u hierbij", "verzoek", 0.6),
     ("hierbij verzoek ik", "verzoek", 0.6),
@@ -85,6 +88,19 @@ const ACTS: &[(&str, &str, f32)] = &[
     ("notice of default", "ingebrekestelling", 0.35),
     ("i hold you liable", "aansprakelijkstelling", 0.6),
     ("i file an appeal", "beroep", 0.6),
+];
+
+/// Adverbs skipped when matching act phrases.
+const ACT_FILLERS: &[&str] = &[
+    "formeel",
+    "officieel",
+    "nogmaals",
+    "hiermee",
+    "dus",
+    "graag",
+    "ook",
+    "wel",
+    "hereby",
 ];
 
 /// Sentence openers that make an act phrase a question about the act.
@@ -162,8 +178,14 @@ pub(crate) fn assess(raw: &str) -> Assessment {
             || sentence_words
                 .first()
                 .is_some_and(|w| ASKING_OPENERS.contains(&w.as_str()));
+        // `Ik maak hierbij formeel bezwaar`: adverbs inside an act phrase don't break it.
+        let plain: Vec<String> = sentence_words
+            .iter()
+            .filter(|w| !ACT_FILLERS.contains(&w.as_str()))
+            .cloned()
+            .collect();
         for (phrase, what, weight) in ACTS {
-            if text::has_phrase(&sentence_words, phrase) {
+            if text::has_phrase(&plain, phrase) {
                 if cue.is_none() && !asking {
                     cue = Some(*what);
                 }

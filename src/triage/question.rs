@@ -134,26 +134,33 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         *ask += weight;
     };
 
-    if sentence.asks() {
-        add_ask(1.0, Cue::QuestionMark, &mut ask);
-    }
     // Question form: the strongest of interrogative, inversion and request phrase (they
     // overlap: `Kunnen jullie` is both an inversion and a request).
     let starts = text::clause_starts(sentence.text);
     let interrogative = starts.iter().find_map(|&at| interrogative_at(&words, at));
     let mut exclamative = false;
-    let form_weight = if sentence.exclaims() { 0.3 } else { 0.8 };
+    let form_weight = if sentence.exclaims() { 0.3 } else { 1.0 };
     let mut form: (f32, Cue) = (0.0, Cue::Nothing);
     match interrogative {
         Some(Opening::Question) => form = (form_weight, Cue::Interrogative),
         Some(Opening::Exclamation) => exclamative = true,
         None => {}
     }
-    if inverted(&words) && form.0 < form_weight {
+    let inversion = text::main_clause_starts(sentence.text)
+        .into_iter()
+        .any(|at| inverted(&words[at.min(words.len())..]));
+    if inversion && form.0 < form_weight {
         form = (form_weight, Cue::Inversion);
     }
     if REQUESTS.iter().any(|p| text::has_phrase(&words, p)) {
         form = (1.2, Cue::Request);
+    }
+    // A question mark on a sentence in question form is a question; on a declarative
+    // sentence (`Weer een nieuwe campagne?`, `Dus dit is waar ons geld heen gaat?`) it is
+    // as often an echo or a jibe, so alone it stays under the threshold.
+    if sentence.asks() {
+        let weight = if form.0 > 0.0 { 1.0 } else { 0.7 };
+        add_ask(weight, Cue::QuestionMark, &mut ask);
     }
     add_ask(form.0, form.1, &mut ask);
     if ask <= 0.0 {
@@ -195,7 +202,17 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
     if text::shouting(sentence.text) {
         add_rhetoric(0.9, Cue::Shouting, &mut rhetoric);
     }
-    if RHETORICAL.iter().any(|p| text::has_phrase(&words, p)) {
+    // Fillers (`Waar zijn jullie in godsnaam mee bezig`) don't break a stock phrase.
+    let plain: Vec<String> = words
+        .iter()
+        .filter(|w| !FILLERS.contains(&w.as_str()))
+        .cloned()
+        .collect();
+    if RHETORICAL
+        .iter()
+        .any(|p| text::has_phrase(&words, p) || text::has_phrase(&plain, p))
+        || INTENSIFIERS.iter().any(|p| text::has_phrase(&words, p))
+    {
         add_rhetoric(1.6, Cue::RhetoricalPhrase, &mut rhetoric);
     }
     // Each accusing word adds; a stake or a concrete subject halves their weight.
@@ -483,6 +500,14 @@ const REQUESTS: &[&str] = &[
 
 /// Stock rhetorical questions: they expect no answer.
 const RHETORICAL: &[&str] = &[
+    "waarom zou je",
+    "waarom zou iemand",
+    "why would anyone",
+    "iemand nagedacht",
+    "denkt iemand na",
+    "did anyone think",
+    "waar is de tijd",
+    "waar zijn de tijden",
     "hoe durven jullie",
     "hoe durf je",
     "hoe durft u",
@@ -593,6 +618,47 @@ const RHETORICAL: &[&str] = &[
     "zijn we nu klaar",
 ];
 
+/// Words skipped when matching stock rhetorical phrases.
+const FILLERS: &[&str] = &[
+    "nou",
+    "dan",
+    "toch",
+    "eigenlijk",
+    "allemaal",
+    "daar",
+    "hier",
+    "nu",
+    "in",
+    "godsnaam",
+    "hemelsnaam",
+    "vredesnaam",
+    "er",
+    "überhaupt",
+    "uberhaupt",
+    "echt",
+    "wel",
+    "weer",
+    "even",
+    "nog",
+    "eens",
+    "really",
+    "actually",
+];
+
+/// Oaths inside a question that make it rhetorical.
+const INTENSIFIERS: &[&str] = &[
+    "in godsnaam",
+    "in hemelsnaam",
+    "in vredesnaam",
+    "the hell",
+    "the heck",
+    "on earth",
+    "the fuck",
+    "verdomme",
+    "godverdomme",
+    "potverdorie",
+];
+
 /// Words that accuse rather than ask. `*` matches a prefix.
 const ACCUSATIONS: &[&str] = &[
     "onzin",
@@ -640,10 +706,11 @@ const ACCUSATIONS: &[&str] = &[
     "corrupt*",
 ];
 
-/// Words that give the writer a stake in the answer.
+/// Words that give the writer a stake in the answer. Singular only: the collective `ons
+/// geld`, `onze veteranen` is the voice of a complaint, not a personal matter.
 const FIRST_PERSON: &[&str] = &[
-    "ik", "mijn", "mij", "me", "m'n", "wij", "ons", "onze", "mn", "i", "my", "our", "i'm", "i've",
-    "mine", "zoon", "dochter", "partner", "vader", "moeder",
+    "ik", "mijn", "mij", "me", "m'n", "mn", "i", "my", "i'm", "i've", "mine", "zoon", "dochter",
+    "partner", "vader", "moeder", "opa", "oma",
 ];
 
 /// Concrete things an organisation can answer about. `*` matches a prefix.

@@ -156,9 +156,7 @@ fn push_sentence<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, end: &'a str) {
 /// address or tag, they do not carry the grammar of the sentence.
 pub(crate) fn words(text: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for raw in text.split(|c: char| {
-        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')' | '/' | '"' | '“' | '”' | '„')
-    }) {
+    for raw in text.split(|c: char| c.is_whitespace() || is_word_separator(c)) {
         if raw.starts_with('@') || raw.starts_with('#') {
             continue;
         }
@@ -174,30 +172,57 @@ pub(crate) fn words(text: &str) -> Vec<String> {
     out
 }
 
-/// Clause starts in a word list: index 0, and every word after a comma, `;`, `:` or a
-/// coordinating conjunction (`maar waar kan ik...`). Works on the raw sentence text
-/// because the word list has lost the commas.
+/// Clause starts in a [`words`] list: index 0, and every word after a comma, `;`, `:`, a
+/// dash, or a coordinating conjunction (`Mooi, maar waar kan ik...`, `Vraag aan
+/// @DefensieNL: geldt dit...`). Cuts the sentence exactly as [`words`] does, so the
+/// indices line up.
 pub(crate) fn clause_starts(sentence: &str) -> Vec<usize> {
+    starts_after(sentence, &[',', ';', ':'], true)
+}
+
+/// Starts of independent clauses only: after `:`, `;` or a dash. After a comma the verb
+/// may come first in a plain statement (`Als het regent, gaat de dag niet door`), so
+/// verb-first inversion is only looked for at these starts.
+pub(crate) fn main_clause_starts(sentence: &str) -> Vec<usize> {
+    starts_after(sentence, &[';', ':'], false)
+}
+
+fn starts_after(sentence: &str, breaks: &[char], conjunctions: bool) -> Vec<usize> {
     let mut starts = vec![0];
     let mut index = 0;
-    for raw in sentence.split_whitespace() {
-        if raw.starts_with('@') || raw.starts_with('#') {
-            continue;
+    let mut pending = false;
+    for piece in sentence.split_inclusive(|c: char| c.is_whitespace() || is_word_separator(c)) {
+        let (raw, separator) = match piece.chars().last() {
+            Some(c) if c.is_whitespace() || is_word_separator(c) => {
+                (&piece[..piece.len() - c.len_utf8()], Some(c))
+            }
+            _ => (piece, None),
+        };
+        if matches!(raw, "-" | "–" | "—") {
+            pending = true;
+        } else if !raw.starts_with('@') && !raw.starts_with('#') {
+            let word: String = raw
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .flat_map(char::to_lowercase)
+                .collect();
+            if word.chars().any(char::is_alphanumeric) {
+                if pending && index > 0 {
+                    starts.push(index);
+                }
+                pending = conjunctions && CONJUNCTIONS.contains(&word.as_str());
+                index += 1;
+            }
         }
-        let word: String = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
-        if !word.chars().any(char::is_alphanumeric) {
-            continue;
-        }
-        index += 1;
-        if raw.ends_with([',', ';', ':']) || CONJUNCTIONS.contains(&word.as_str()) {
-            starts.push(index);
+        if separator.is_some_and(|c| breaks.contains(&c)) || raw.ends_with(breaks) {
+            pending = true;
         }
     }
     starts
+}
+
+fn is_word_separator(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '(' | ')' | '/' | '"' | '“' | '”' | '„')
 }
 
 /// Words after which a new clause starts: `en`, `maar`, `of`, `dus`, `but`, `and`, `so`.
@@ -304,6 +329,13 @@ mod tests {
             vec![0, 2, 3]
         );
         assert_eq!(clause_starts("@x wie weet"), vec![0]);
+        // After a mention with a colon, after a dash, and without a space after the comma.
+        assert_eq!(clause_starts("Vraag aan @Defensie: geldt dit"), vec![0, 2]);
+        assert_eq!(clause_starts("Zie link - staat daar"), vec![0, 2]);
+        assert_eq!(clause_starts("Mooi,waar kan"), vec![0, 1]);
+        // Main clauses: not after commas or conjunctions.
+        assert_eq!(main_clause_starts("Als het regent, gaat de dag"), vec![0]);
+        assert_eq!(main_clause_starts("Vraag: geldt dit en is het"), vec![0, 1]);
     }
 
     #[test]
