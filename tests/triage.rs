@@ -77,12 +77,18 @@ struct Score {
     total: usize,
     right: usize,
     reviews: usize,
+    /// Results with the `review` flag set (a person should check).
+    flagged: usize,
+    /// Wrong decisions that carried the flag.
+    wrong_flagged: usize,
     /// (expected, got) → count.
     confusion: BTreeMap<(Decision, Decision), usize>,
 }
 
 impl Score {
-    fn add(&mut self, expected: Decision, got: Decision) {
+    fn add(&mut self, expected: Decision, got: Decision, flagged: bool) {
+        self.flagged += usize::from(flagged);
+        self.wrong_flagged += usize::from(flagged && expected != got);
         self.total += 1;
         self.right += usize::from(expected == got);
         self.reviews += usize::from(got == Decision::Review);
@@ -114,12 +120,15 @@ impl Score {
     fn summary(&self, name: &str) -> String {
         let (ap, ar) = self.precision_recall(Decision::Archive);
         let mut s = format!(
-            "{name}: n={} accuracy={:.3} archive P={:.3} R={:.3} review={}",
+            "{name}: n={} accuracy={:.3} archive P={:.3} R={:.3} review={} flagged={} (of {} wrong: {})",
             self.total,
             self.accuracy(),
             ap,
             ar,
-            self.reviews
+            self.reviews,
+            self.flagged,
+            self.total - self.right,
+            self.wrong_flagged
         );
         for d in [
             Decision::NotArchivedSentiment,
@@ -159,11 +168,11 @@ fn triage_set_accuracy() {
         };
         let got = triage.decide(&reaction);
         let part = part(&row.id);
-        all.add(row.decision, got.decision);
+        all.add(row.decision, got.decision, got.review);
         match part {
-            Part::Tune => tune.add(row.decision, got.decision),
-            Part::HeldOut => test.add(row.decision, got.decision),
-            Part::Fresh => fresh.add(row.decision, got.decision),
+            Part::Tune => tune.add(row.decision, got.decision, got.review),
+            Part::HeldOut => test.add(row.decision, got.decision, got.review),
+            Part::Fresh => fresh.add(row.decision, got.decision, got.review),
         }
         let listed = match show.as_str() {
             "tune" => part == Part::Tune,

@@ -59,13 +59,12 @@ const ACTS: &[(&str, &str, f32)] = &[
     ("ik ga in beroep", "beroep", 0.6),
     ("tekenen beroep aan", "beroep", 0.6),
     ("teken ik beroep", "beroep", 0.6),
-    ("stel ik u aansprakelijk", "aansprakelijkstelling", 0.6),
+    // `_` is any one word: `stel ik Defensie aansprakelijk`, `ik stel de gemeente ...`.
+    ("stel ik _ aansprakelijk", "aansprakelijkstelling", 0.6),
+    ("stel ik _ _ aansprakelijk", "aansprakelijkstelling", 0.6),
+    ("ik stel _ aansprakelijk", "aansprakelijkstelling", 0.6),
+    ("ik stel _ _ aansprakelijk", "aansprakelijkstelling", 0.6),
     ("stel u aansprakelijk", "aansprakelijkstelling", 0.6),
-    (
-        "ik stel defensie aansprakelijk",
-        "aansprakelijkstelling",
-        0.6,
-    ),
     ("aansprakelijkstelling", "aansprakelijkstelling", 0.35),
     ("verzoek ik u", "verzoek", 0.6),
     ("verzoeken wij u", "verzoek", 0.6),

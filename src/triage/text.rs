@@ -262,8 +262,12 @@ pub(crate) fn find_phrase(words: &[String], phrase: &str) -> Option<usize> {
     })
 }
 
-/// One pattern word against one text word; `*` at the end matches a prefix.
+/// One pattern word against one text word; `*` at the end matches a prefix, `_` matches
+/// any one word (`stel ik _ aansprakelijk`).
 pub(crate) fn word_matches(pattern: &str, word: &str) -> bool {
+    if pattern == "_" {
+        return true;
+    }
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => pattern == word,
@@ -358,5 +362,7 @@ mod tests {
         assert!(has_phrase(&w, "wie verzin*"));
         assert!(!has_phrase(&w, "wie verzin"));
         assert!(!has_phrase(&w, "dit nou weer eens"));
+        assert!(has_phrase(&w, "wie _ dit"));
+        assert!(!has_phrase(&w, "wie _ _ dit"));
     }
 }
