@@ -437,3 +437,112 @@ fn near(score: f32, threshold: f32) -> bool {
 fn round(score: f32) -> f32 {
     (score * 100.0).round() / 100.0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn triage() -> Triage {
+        Triage::new(
+            &Policy::from_json(
+                r#"{"version": 1, "ownAccounts": ["@DefensieNL"],
+                    "officialChannels": ["x:@DefensieNL", "facebook:Defensie"]}"#,
+            )
+            .unwrap(),
+        )
+    }
+
+    /// Text, optional `(platform, in_reply_to)`, expected decision, expected review flag.
+    type Case<'a> = (&'a str, Option<(&'a str, &'a str)>, Decision, bool);
+
+    #[test]
+    fn walks_the_tree() {
+        use Decision::*;
+        let t = triage();
+        let cases: &[Case] = &[
+            // Step 1: sentiment on any channel.
+            (
+                "Trots op jullie!",
+                Some(("x", "@DefensieNL")),
+                NotArchivedSentiment,
+                false,
+            ),
+            (
+                "Trots op jullie!",
+                Some(("tiktok", "@ander")),
+                NotArchivedSentiment,
+                false,
+            ),
+            // Step 2: the right channel, or not.
+            (
+                "Wanneer is de open dag?",
+                Some(("x", "@DefensieNL")),
+                Archive,
+                false,
+            ),
+            (
+                "Wanneer is de open dag?",
+                Some(("instagram", "@defensie")),
+                ReferChannel,
+                false,
+            ),
+            // Addressed to the own account under another post: official, but flagged.
+            (
+                "@DefensieNL wanneer is de open dag?",
+                Some(("x", "@ander")),
+                Archive,
+                true,
+            ),
+            // No channel information: assumed official, flagged.
+            ("Wanneer is de open dag?", None, Archive, true),
+            // Step 3: a formal act, also without a question mark.
+            (
+                "Hierbij maak ik bezwaar tegen het besluit, kenmerk 2024/1234.",
+                Some(("facebook", "Defensie")),
+                Burgerbrief,
+                false,
+            ),
+            // A formal act on the wrong channel is referred.
+            (
+                "Hierbij maak ik bezwaar tegen het besluit.",
+                Some(("instagram", "@defensie")),
+                ReferChannel,
+                false,
+            ),
+            // A question about a procedure is a plain question.
+            (
+                "Hoe maak ik bezwaar tegen dit besluit?",
+                Some(("x", "@DefensieNL")),
+                Archive,
+                false,
+            ),
+        ];
+        for (text, channel, want, flagged) in cases {
+            let mut r = Reaction::new(*text);
+            if let Some((platform, account)) = channel {
+                r = r.on(*platform, *account);
+            }
+            let got = t.decide(&r);
+            assert_eq!(got.decision, *want, "{text}: {got:?}");
+            assert_eq!(got.review, *flagged, "{text}: {got:?}");
+            assert!(!got.reason_nl.is_empty() && !got.reason_en.is_empty());
+        }
+    }
+
+    #[test]
+    fn decision_ids_round_trip() {
+        for d in Decision::ALL {
+            assert_eq!(d.id().parse::<Decision>().unwrap(), d);
+            let json = serde_json::to_string(&d).unwrap();
+            assert_eq!(json, format!("\"{}\"", d.id()));
+        }
+        let err = "keep".parse::<Decision>().unwrap_err().to_string();
+        assert!(err.contains("archive") && err.contains("review"), "{err}");
+    }
+
+    #[test]
+    fn scores_are_rounded_to_two_decimals() {
+        let r = triage().decide(&Reaction::new("Kunnen jullie de link delen"));
+        assert_eq!(r.question_score, (r.question_score * 100.0).round() / 100.0);
+    }
+}
