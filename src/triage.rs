@@ -252,6 +252,27 @@ pub struct TriageResult {
     pub review: bool,
 }
 
+impl TriageResult {
+    /// The reason in `lang` (the policy's label language, for the CLI and the report).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::triage::{Reaction, Triage};
+    /// use weglakker::{Lang, Policy};
+    ///
+    /// let result = Triage::new(&Policy::default()).decide(&Reaction::new("Top!"));
+    /// assert!(result.reason(Lang::Nl).starts_with("Geen vraag"));
+    /// assert!(result.reason(Lang::En).starts_with("Not a question"));
+    /// ```
+    pub fn reason(&self, lang: crate::Lang) -> &str {
+        match lang {
+            crate::Lang::Nl => &self.reason_nl,
+            crate::Lang::En => &self.reason_en,
+        }
+    }
+}
+
 /// The triage of one policy: its official channels, own accounts and overrides.
 ///
 /// # Examples

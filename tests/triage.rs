@@ -272,3 +272,15 @@ fn never_panics_and_scores_stay_in_range() {
         assert!(!r.reason_nl.is_empty() && !r.reason_en.is_empty(), "{text}");
     }
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    /// Any text, any channel: no panic (slicing stays on char boundaries), scores in range.
+    #[test]
+    fn any_input_is_safe(text in "\\PC{0,80}", platform in "[a-zA-Z]{0,6}", account in "@?\\PC{0,12}") {
+        let triage = Triage::new(&Policy::from_json(POLICY).unwrap());
+        let r = triage.decide(&Reaction::new(text).on(platform, account));
+        proptest::prop_assert!((0.0..=1.0).contains(&r.question_score));
+        proptest::prop_assert!((0.0..=1.0).contains(&r.formal_score));
+    }
+}

@@ -250,13 +250,14 @@ pub(crate) fn has_phrase(words: &[String], phrase: &str) -> bool {
 /// Index of the first occurrence of `phrase` in the word list. A phrase word ending in
 /// `*` matches any word with that prefix (`verzin*`).
 pub(crate) fn find_phrase(words: &[String], phrase: &str) -> Option<usize> {
-    let parts: Vec<&str> = phrase.split(' ').collect();
-    if parts.is_empty() || parts.len() > words.len() {
+    // No allocation: this runs for every phrase list entry on every sentence.
+    let len = phrase.split(' ').count();
+    if len > words.len() {
         return None;
     }
-    (0..=words.len() - parts.len()).find(|&i| {
-        parts
-            .iter()
+    (0..=words.len() - len).find(|&i| {
+        phrase
+            .split(' ')
             .zip(&words[i..])
             .all(|(p, w)| word_matches(p, w))
     })
