@@ -36,6 +36,7 @@ mod policy;
 pub mod report;
 mod resolve;
 mod span;
+pub mod triage;
 mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -183,6 +183,9 @@ pub struct Policy {
     /// Pseudonym settings.
     #[serde(default)]
     pub pseudonyms: PseudonymSettings,
+    /// Triage decisions set by hand, by record id; they win over the decision tree.
+    #[serde(default)]
+    pub triage_overrides: BTreeMap<String, crate::triage::Decision>,
 }
 
 impl Default for Policy {
@@ -199,6 +202,7 @@ impl Default for Policy {
             own_accounts: Vec::new(),
             official_channels: Vec::new(),
             pseudonyms: PseudonymSettings::default(),
+            triage_overrides: BTreeMap::new(),
         }
     }
 }
