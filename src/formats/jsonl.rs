@@ -70,8 +70,34 @@ pub struct Member {
 
 impl Line<'_> {
     /// The text fields: every string value except the top-level `id`.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let line = weglakker::formats::jsonl::parse_line(r#"{"id": "a", "text": "hoi"}"#).unwrap();
+    /// assert_eq!(line.texts().count(), 1);
+    /// ```
     pub fn texts(&self) -> impl Iterator<Item = &StringValue> {
         self.strings.iter().filter(|s| s.field != "id")
+    }
+
+    /// The string value of a field, e.g. `platform` or `in_reply_to` for triage.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let line = weglakker::formats::jsonl::parse_line(
+    ///     r#"{"text": "Hoe?", "platform": "x", "reply": {"to": "@DefensieNL"}}"#,
+    /// ).unwrap();
+    /// assert_eq!(line.get_str("platform"), Some("x"));
+    /// assert_eq!(line.get_str("reply/to"), Some("@DefensieNL"));
+    /// assert_eq!(line.get_str("in_reply_to"), None);
+    /// ```
+    pub fn get_str(&self, field: &str) -> Option<&str> {
+        self.strings
+            .iter()
+            .find(|s| s.field == field)
+            .map(|s| s.value.as_str())
     }
 }
 
