@@ -64,8 +64,8 @@ pub struct Report {
     /// Triage decisions per decision id.
     pub decisions: BTreeMap<String, u64>,
     /// A retention note per decision (and drop reason) that occurred: how long the data
-    /// is kept and where. Filled from [`default_retention_note`] unless set with
-    /// [`Report::set_retention_note`].
+    /// is kept and where. Filled from the policy's `retention` notes, or
+    /// [`Report::set_retention_note`], or else [`default_retention_note`].
     pub retention: BTreeMap<String, String>,
     /// The policy used, summarised: operators and settings, list sizes, no list values.
     pub policy: PolicySummary,

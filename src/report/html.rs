@@ -123,7 +123,7 @@ const NL: Text = Text {
     both_languages: "Nederlands en Engels",
     label_language: "Taal van de labels",
     pseudonyms: "Pseudoniemen",
-    numbered: "genummerd ([PERSOON-1], [PERSOON-2], ...)",
+    numbered: "genummerd",
     keyed: "met sleutel (HMAC-SHA256, stabiel tussen verwerkingen)",
     operators_caption: "Bewerking per soort persoonsgegeven",
     fields_caption: "Bewerking per veld",
@@ -186,7 +186,7 @@ const EN: Text = Text {
     both_languages: "Dutch and English",
     label_language: "Language of labels",
     pseudonyms: "Pseudonyms",
-    numbered: "numbered ([PERSON-1], [PERSON-2], ...)",
+    numbered: "numbered",
     keyed: "keyed (HMAC-SHA256, stable across runs)",
     operators_caption: "Operator per kind of personal data",
     fields_caption: "Operator per field",
@@ -671,11 +671,13 @@ fn policy(page: &mut String, report: &Report, t: &Text, lang: Lang) {
     };
     term(page, t.languages, &languages);
     term(page, t.label_language, lang_name(p.labels));
+    // An example in the output's own label language: what a reader of the output sees.
+    let label = Kind::Person.label(p.labels);
     let style = match p.pseudonyms {
-        PseudonymStyle::Numbered => t.numbered,
-        PseudonymStyle::Keyed => t.keyed,
+        PseudonymStyle::Numbered => format!("{} ([{label}-1], [{label}-2], ...)", t.numbered),
+        PseudonymStyle::Keyed => format!("{} ([{label}-3f9a2c1b])", t.keyed),
     };
-    term(page, t.pseudonyms, style);
+    term(page, t.pseudonyms, &style);
     page.push_str("</dl>\n");
 
     let mut operators: Vec<(&str, String)> = p

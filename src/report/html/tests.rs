@@ -131,6 +131,7 @@ fn headings_in_dutch_and_english() {
                 "Archiveren",
                 "Handmatig beoordelen",
                 "Nederlands en Engels",
+                "genummerd ([PERSOON-1], [PERSOON-2], ...)",
             ],
         ),
         // English: every label translated, kinds by their English label
@@ -152,6 +153,8 @@ fn headings_in_dutch_and_english() {
                 "Archive",
                 "Review by hand",
                 "Dutch and English",
+                // the pseudonym example is in the output's label language (Dutch here)
+                "numbered ([PERSOON-1], [PERSOON-2], ...)",
             ],
         ),
     ];
@@ -167,7 +170,7 @@ fn headings_in_dutch_and_english() {
         "Samenvatting",
         "Gebruikt beleid",
         "Invoerbestand",
-        "PERSOON",
+        ">PERSOON<", // a kind label (the pseudonym example follows the output labels)
     ] {
         assert!(!en.contains(dutch), "{dutch} in the English page");
     }
@@ -291,7 +294,7 @@ fn policy_summary_shows_settings_and_list_sizes_only() {
         "eerste 1 en laatste 2 tekens zichtbaar, teken <code>#</code>",
         "generaliseren (datum tot jaar)",
         "<code>user_id</code></th><td>veld weglaten</td>",
-        "met sleutel",
+        "met sleutel (HMAC-SHA256, stabiel tussen verwerkingen) ([PERSON-3f9a2c1b])",
         "<dt>Taal van de labels</dt><dd>Engels</dd>",
         "<th scope=\"row\">Altijd bewerken</th><td class=\"n\">2</td>",
     ] {
@@ -300,7 +303,7 @@ fn policy_summary_shows_settings_and_list_sizes_only() {
     for want in [
         "first 1 and last 2 characters visible",
         "generalise (dates to the year)",
-        "keyed (HMAC-SHA256",
+        "keyed (HMAC-SHA256, stable across runs) ([PERSON-3f9a2c1b])",
         "<th scope=\"row\">Always minimised</th><td class=\"n\">2</td>",
     ] {
         assert!(en.contains(want), "{want} missing:\n{en}");
