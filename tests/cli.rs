@@ -617,3 +617,32 @@ fn anonymise_with_triage_leaves_out_what_is_not_archived_and_counts_it() {
     assert_eq!(report["records"]["dropped"]["refer_channel"], 1);
     assert_eq!(report["decisions"]["archive"], 1);
 }
+
+#[test]
+fn a_report_named_html_is_the_readable_page_without_values() {
+    let dir = TempDir::new("report-html");
+    let input = dir.file("reacties.jsonl", REACTIONS);
+    let policy = dir.file("policy.json", CHANNEL_POLICY);
+    let report = dir.path("rapport.html");
+    let out = run(
+        &[
+            "anonymise",
+            "--triage",
+            "--policy",
+            p(&policy),
+            "--report",
+            p(&report),
+            p(&input),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..40]
+    );
+    assert!(html.contains("reacties.jsonl"));
+    assert!(!html.contains("Zeemeeuw") && !html.contains("<script"));
+}

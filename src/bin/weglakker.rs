@@ -78,8 +78,9 @@ struct AnonymiseArgs {
     /// standard output.
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
-    /// Write a report (counts per kind and operator, never values) to this file.
-    #[arg(long, value_name = "R.json")]
+    /// Write a report (counts per kind, operator and triage decision, never values) to
+    /// this file: JSON, or a readable page printable to PDF when the name ends in `.html`.
+    #[arg(long, value_name = "R.json|R.html")]
     report: Option<PathBuf>,
     /// Triage reactions first and leave out those that are not archived
     /// (`not_archived_sentiment`, `refer_channel`), counted per decision in the report.
@@ -365,9 +366,15 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         }
     }
     if let Some(path) = &args.report {
-        let mut json = report.to_json();
-        json.push('\n');
-        write_atomically(path, json.as_bytes())?;
+        // `R.html` gets the readable page (in the policy's label language); else JSON.
+        let is_html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let body = match is_html {
+            true => report.to_html(policy.labels),
+            false => report.to_json() + "\n",
+        };
+        write_atomically(path, body.as_bytes())?;
     }
     Ok(())
 }
