@@ -38,8 +38,9 @@ mod resolve;
 mod span;
 mod validate;
 
+// Public so that the wasm-bindgen tests (tests/wasm_*.rs) can call the boundary itself.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use anonymise::{anonymise, Anonymised, Anonymiser, Replacement};
 pub use engine::{Engine, EngineBuilder};
