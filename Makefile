@@ -32,6 +32,7 @@ test-native:
 
 # Never pass -q: wasm-bindgen-test-runner rejects --quiet.
 test-wasm: setup
+	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --test wasm_node --test wasm_browser -- -D warnings
 	cargo test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser
 
 test-e2e: dist
