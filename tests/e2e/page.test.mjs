@@ -114,9 +114,11 @@ async function checkFindings(page) {
   assert.equal(await page.evaluate(() => window.__xss), undefined);
 }
 
-test('the single file works from file:// without any other request', async () => {
+test('the single file works from file:// without any other request', async (t) => {
   const url = pathToFileURL(PAGE).href;
   const { page, context, seen } = await open(url);
+  // "Klaar (geladen in N ms)": wasm decoded, compiled and instantiated (budget 300 ms).
+  t.diagnostic(await page.textContent('#status'));
   await pasteAndRun(page);
   await checkFindings(page);
   // The sample fills the page for a reviewer's screenshot (one name on the deny list, so
