@@ -29,7 +29,7 @@ test('scan and anonymise with a policy; offsets are UTF-16', async () => {
   await weglakker.load(bytes);
   const policy = { deny: ['Zeemeeuw'] }; // version may be left out
   const text = '😀 café Zeemeeuw 👩‍👩‍👧 zeemeeuw';
-  const found = weglakker.scan(text, policy);
+  const found = weglakker.scan(text, policy).filter((f) => f.rule === 'deny');
   assert.deepEqual(found.map((f) => [f.kind, f.start, f.end, f.text]), [
     ['person', 8, 16, 'Zeemeeuw'],
     ['person', 26, 34, 'zeemeeuw'],
