@@ -15,11 +15,17 @@
 //! const engine = new Engine({ version: 1, deny: ["Zeemeeuw"] }, undefined);
 //! engine.scan("operatie zeemeeuw"); // [{kind: "person", start: 9, end: 17, ...}]
 //! engine.anonymise("operatie zeemeeuw").text; // "operatie [PERSOON-1]"
+//! const done = processFile(bytes, { format: "jsonl", policy: { deny: ["Zeemeeuw"] } });
+//! done.output; // Uint8Array: the minimised file
 //! ```
 
+use crate::formats::process::{self, Options};
+use crate::formats::Format;
 use crate::{Anonymiser, Finding, Group, Kind, KindSet, Lang, Policy};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// A JavaScript `Error` carrying `message`.
 fn js_error(message: impl std::fmt::Display) -> JsValue {
@@ -260,4 +266,212 @@ pub fn kinds() -> Result<JsValue, JsValue> {
         })
         .collect();
     to_js(&kinds)
+}
+
+/// The options of [`process_file`] other than `policy` and `key` (read separately).
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct JsProcessOptions {
+    /// `text`, `jsonl` or `auto` (by `name`, then content).
+    #[serde(default = "auto")]
+    format: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    triage: bool,
+    #[serde(default = "yes")]
+    records: bool,
+    #[serde(default)]
+    first_line: Option<usize>,
+    #[serde(default)]
+    first_record: Option<usize>,
+    /// Findings a person keeps: `{record, field, start}` (UTF-16 start in the field text).
+    #[serde(default)]
+    keep: Vec<JsKeep>,
+    /// The language of triage reasons and of `reportHtml`; default: the policy's labels.
+    #[serde(default)]
+    lang: Option<Lang>,
+    // Read with `Reflect` (any JS value), listed so `deny_unknown_fields` accepts them.
+    #[serde(default)]
+    #[allow(dead_code)]
+    policy: serde::de::IgnoredAny,
+    #[serde(default)]
+    #[allow(dead_code)]
+    key: serde::de::IgnoredAny,
+}
+
+fn auto() -> String {
+    "auto".to_string()
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Deserialize)]
+struct JsKeep {
+    record: usize,
+    field: String,
+    start: usize,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsField<'a> {
+    field: &'a str,
+    text: &'a str,
+    findings: Vec<JsFinding<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsRecord<'a> {
+    record: usize,
+    line: usize,
+    id: &'a Option<serde_json::Value>,
+    decision: &'static str,
+    reason: &'a str,
+    review: bool,
+    written: bool,
+    fields: Vec<JsField<'a>>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsProcessed<'a> {
+    format: &'static str,
+    report: &'a crate::report::Report,
+    report_html: String,
+    records: Vec<JsRecord<'a>>,
+    note: Option<&'static str>,
+}
+
+fn get(object: &JsValue, name: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+/// A policy object without `version` gets `version: 1` (a copy; the caller's is untouched).
+fn with_version(policy: JsValue) -> JsValue {
+    if !policy.is_object() || get(&policy, "version").is_truthy() {
+        return policy;
+    }
+    let copy = js_sys::Object::assign(&js_sys::Object::new(), policy.unchecked_ref());
+    let _ = js_sys::Reflect::set(
+        &copy,
+        &JsValue::from_str("version"),
+        &JsValue::from_f64(1.0),
+    );
+    copy.into()
+}
+
+/// The key option: a `Uint8Array` or a string (its UTF-8 bytes); never reported.
+fn key_from_js(value: &JsValue) -> Result<Option<Vec<u8>>, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    if let Some(text) = value.as_string() {
+        return Ok(Some(text.into_bytes()));
+    }
+    match value.dyn_ref::<js_sys::Uint8Array>() {
+        Some(bytes) => Ok(Some(bytes.to_vec())),
+        None => Err(js_error("key: expected a Uint8Array or a string")),
+    }
+}
+
+/// RFC 3339 UTC without milliseconds, from the JavaScript clock.
+fn now_rfc3339() -> String {
+    let iso: String = js_sys::Date::new_0().to_iso_string().into();
+    match iso.split_once('.') {
+        Some((seconds, _)) => format!("{seconds}Z"),
+        None => iso,
+    }
+}
+
+/// Processes a whole file (`bytes`) the way the CLI's `anonymise` does:
+/// `options = {format: "text" | "jsonl" | "auto", policy?, key?, triage?, name?, lang?,
+/// records? (default true), keep?: [{record, field, start}], firstLine?, firstRecord?}`.
+///
+/// Returns `{output: Uint8Array, format, report, reportHtml, records: [{record, line, id,
+/// decision, reason, review, written, fields: [{field, text, findings}]}], note}` with
+/// UTF-16 offsets in every finding. Errors are `Error`s naming the line
+/// (`line 3: invalid JSON at column 9: ...`), never quoting the file.
+#[wasm_bindgen(js_name = processFile)]
+pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
+    let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
+        serde_json::from_str("{}").map_err(js_error)?
+    } else {
+        serde_wasm_bindgen::from_value(options.clone())
+            .map_err(|err| js_error(format!("options: {err}")))?
+    };
+    let policy = policy_from_js(&with_version(get(&options, "policy")))?;
+    let key = key_from_js(&get(&options, "key"))?;
+    let format = match Format::from_name(&js_options.format).map_err(js_error)? {
+        Some(format) => format,
+        None => {
+            let head = &bytes[..bytes.len().min(4096)];
+            let path = js_options.name.as_deref().map(std::path::Path::new);
+            Format::detect(path, &String::from_utf8_lossy(head)).map_err(js_error)?
+        }
+    };
+    // Kept findings by record and field: UTF-16 starts, matched against each finding.
+    let mut keep_by_field: HashMap<(usize, &str), HashSet<usize>> = HashMap::new();
+    for k in &js_options.keep {
+        keep_by_field
+            .entry((k.record, k.field.as_str()))
+            .or_default()
+            .insert(k.start);
+    }
+    let keep = |record: usize, field: &str, text: &str, f: &Finding| {
+        keep_by_field.get(&(record, field)).is_some_and(|starts| {
+            let start = text
+                .get(..f.span.start)
+                .map_or(0, |s| s.encode_utf16().count());
+            starts.contains(&start)
+        })
+    };
+    let mut opts = Options::new(format);
+    opts.key = key.as_deref();
+    opts.triage = js_options.triage;
+    opts.records = js_options.records;
+    opts.name = js_options.name.as_deref();
+    opts.first_line = js_options.first_line.unwrap_or(1);
+    opts.first_record = js_options.first_record.unwrap_or(0);
+    if !keep_by_field.is_empty() {
+        opts.keep = Some(&keep);
+    }
+    let mut done = process::process(bytes, &policy, &opts).map_err(js_error)?;
+    done.report.set_processed_at(now_rfc3339());
+    let lang = js_options.lang.unwrap_or(policy.labels);
+    let records = done
+        .records
+        .iter()
+        .map(|r| JsRecord {
+            record: r.number,
+            line: r.line,
+            id: &r.id,
+            decision: r.triage.decision.id(),
+            reason: r.triage.reason(lang),
+            review: r.triage.review,
+            written: r.written,
+            fields: r
+                .fields
+                .iter()
+                .map(|f| JsField {
+                    field: &f.name,
+                    text: &f.text,
+                    findings: js_findings(&f.text, &f.findings),
+                })
+                .collect(),
+        })
+        .collect();
+    let result = to_js(&JsProcessed {
+        format: format.id(),
+        report: &done.report,
+        report_html: done.report.to_html(lang),
+        records,
+        note: done.note,
+    })?;
+    let output = js_sys::Uint8Array::from(done.output.as_bytes());
+    js_sys::Reflect::set(&result, &JsValue::from_str("output"), &output)?;
+    Ok(result)
 }

@@ -35,3 +35,18 @@ fn errors_are_js_errors() {
 fn defaults_and_metadata() {
     wasm_common::defaults_and_metadata();
 }
+
+#[wasm_bindgen_test]
+fn process_file_jsonl() {
+    wasm_common::process_file_jsonl();
+}
+
+#[wasm_bindgen_test]
+fn process_file_keeps_chosen_findings() {
+    wasm_common::process_file_keeps_chosen_findings();
+}
+
+#[wasm_bindgen_test]
+fn process_file_errors() {
+    wasm_common::process_file_errors();
+}

@@ -396,6 +396,46 @@ pub fn anonymise_line(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> String {
+    anonymise_line_with(
+        line,
+        &mut |_, text| engine.scan(text),
+        policy,
+        anonymiser,
+        report,
+    )
+}
+
+/// [`anonymise_line`] with the findings of each scanned text field given by `scan(field,
+/// text)`: the review app uses it to see every field's findings and to keep findings a
+/// person decided to keep (by setting `allowed`).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::jsonl::{anonymise_line_with, parse_line};
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// let engine = policy.engine_builder().build();
+/// let mut seen = Vec::new();
+/// let mut scan = |field: &str, text: &str| {
+///     seen.push(field.to_string());
+///     engine.scan(text)
+/// };
+/// let line = parse_line(r#"{"text":"Zeemeeuw"}"#).unwrap();
+/// let mut report = Report::new(&policy);
+/// let out = anonymise_line_with(&line, &mut scan, &policy, &mut Anonymiser::new(&policy), &mut report);
+/// assert_eq!(out, r#"{"text":"[PERSOON-1]"}"#);
+/// assert_eq!(seen, ["text"]);
+/// ```
+pub fn anonymise_line_with(
+    line: &Line<'_>,
+    scan: &mut dyn FnMut(&str, &str) -> Vec<crate::Finding>,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> String {
     report.record_scanned();
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
     let mut dropped = vec![false; line.members.len()];
@@ -440,7 +480,7 @@ pub fn anonymise_line(
         {
             continue;
         }
-        let findings = engine.scan(&s.value);
+        let findings = scan(&s.field, &s.value);
         if findings.is_empty() {
             continue;
         }

@@ -6,6 +6,7 @@
 //! ([`Format::from_name`], [`Format::detect`]) and turns raw bytes into UTF-8 ([`decode`]).
 
 pub mod jsonl;
+pub mod process;
 pub mod text;
 
 use crate::Error;

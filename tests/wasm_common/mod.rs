@@ -198,3 +198,122 @@ pub fn defaults_and_metadata() {
         .iter()
         .any(|k| k["id"] == "health" && k["group"] == "special"));
 }
+
+/// Calls `processFile` with `options` (JSON) and returns (output text, the rest as JSON).
+pub fn process(bytes: &[u8], options: Value) -> Result<(String, Value), String> {
+    let options = js_sys::JSON::parse(&options.to_string()).unwrap();
+    let done = weglakker::wasm::process_file(bytes, options).map_err(error_message)?;
+    let output = js_sys::Reflect::get(&done, &JsValue::from_str("output")).unwrap();
+    let output: js_sys::Uint8Array = output.dyn_into().expect("output is a Uint8Array");
+    js_sys::Reflect::delete_property(&done.clone().into(), &JsValue::from_str("output")).unwrap();
+    Ok((String::from_utf8(output.to_vec()).unwrap(), as_json(done)))
+}
+
+/// A JSON Lines export: minimised output, report, records with UTF-16 offsets per field.
+pub fn process_file_jsonl() {
+    let input = "{\"id\":1,\"text\":\"😀 Zeemeeuw\",\"user\":{\"name\":\"é zeemeeuw\"}}\n\n{\"id\":\"b\",\"text\":\"niets\"}\n";
+    let (output, done) = process(
+        input.as_bytes(),
+        json!({"format": "jsonl", "name": "x.jsonl", "policy": {"deny": ["Zeemeeuw"]}}),
+    )
+    .unwrap();
+    assert_eq!(done["format"], "jsonl");
+    // the deny term is pseudonymised consistently across fields
+    assert!(output.contains("\"text\":\"😀 [PERSOON-1]\""), "{output}");
+    assert!(output.contains("\"name\":\"é [PERSOON-1]\""), "{output}");
+    assert!(output.contains("\n\n{\"id\":\"b\""), "{output}");
+    let records = done["records"].as_array().unwrap();
+    // (record, line, id, field, UTF-16 start of the deny hit)
+    let cases: &[(usize, u64, Value, &str, u64)] = &[
+        (0, 1, json!(1), "text", 3),
+        (0, 1, json!(1), "user/name", 2),
+    ];
+    for (record, line, id, field, start) in cases {
+        let r = &records[*record];
+        assert_eq!(r["line"], *line);
+        assert_eq!(r["id"], *id);
+        assert!(r["decision"].is_string());
+        let f = r["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["field"] == *field)
+            .unwrap();
+        let hit = f["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|x| x["rule"] == "deny")
+            .unwrap();
+        assert_eq!(hit["start"], *start, "{field}");
+        let text = f["text"].as_str().unwrap();
+        assert_eq!(
+            js_slice(text, *start, hit["end"].as_u64().unwrap()).to_lowercase(),
+            "zeemeeuw"
+        );
+    }
+    assert_eq!(records[1]["line"], 3);
+    assert_eq!(done["report"]["records"]["written"], 2);
+    assert_eq!(done["report"]["input"]["name"], "x.jsonl");
+    assert!(
+        done["report"]["processedAt"].is_string() || done["report"]["processed_at"].is_string()
+    );
+    let html = done["reportHtml"].as_str().unwrap();
+    assert!(html.starts_with("<!DOCTYPE html") || html.starts_with("<!doctype html"));
+    assert!(!html.contains("Zeemeeuw") && !html.contains("zeemeeuw"));
+}
+
+/// Findings a person keeps (by record, field and UTF-16 start) stay in the output.
+pub fn process_file_keeps_chosen_findings() {
+    let input = "{\"text\":\"😀 Zeemeeuw\"}\n{\"text\":\"😀 Zeemeeuw\"}\n";
+    let options = json!({"format": "auto", "policy": {"deny": ["Zeemeeuw"]},
+        "keep": [{"record": 1, "field": "text", "start": 3}]});
+    let (output, done) = process(input.as_bytes(), options).unwrap();
+    assert_eq!(
+        output,
+        "{\"text\":\"😀 [PERSOON-1]\"}\n{\"text\":\"😀 Zeemeeuw\"}\n"
+    );
+    let kept = &done["records"][1]["fields"][0]["findings"];
+    assert!(kept
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["rule"] == "deny" && f["allowed"] == true));
+    // text format: the whole file is one record
+    let (output, done) = process(
+        "Zeemeeuw\nzeemeeuw".as_bytes(),
+        json!({"format": "text", "policy": {"deny": ["Zeemeeuw"]}, "records": false}),
+    )
+    .unwrap();
+    assert_eq!(output, "[PERSOON-1]\n[PERSOON-1]");
+    assert_eq!(done["records"], json!([]));
+}
+
+/// Errors are JS `Error`s that name the line, never quote the file.
+pub fn process_file_errors() {
+    // (input, options, part of the message)
+    let cases: &[(&str, Value, &str)] = &[
+        ("{}\n{geheim", json!({"format": "jsonl"}), "line 2"),
+        (
+            "{}\n{\"a\":1}\n[1]",
+            json!({"format": "jsonl", "firstLine": 10}),
+            "line 12",
+        ),
+        ("x", json!({"format": "csv"}), "not supported yet"),
+        (
+            "x",
+            json!({"format": "text", "policy": {"version": 2}}),
+            "version 2",
+        ),
+        (
+            "x",
+            json!({"format": "text", "policy": {"pseudonyms": {"style": "keyed"}}}),
+            "key",
+        ),
+    ];
+    for (input, options, needle) in cases {
+        let message = process(input.as_bytes(), options.clone()).unwrap_err();
+        assert!(message.contains(needle), "{message}");
+        assert!(!message.contains("geheim"), "{message}");
+    }
+}

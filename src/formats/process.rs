@@ -1,0 +1,428 @@
+//! A whole file in one call: decode, parse, triage, scan, anonymise and report, for any
+//! format the core reads. The review app (WebAssembly) uses it; other front ends may too.
+//!
+//! Besides the minimised output and the report it can hand back every scanned field with
+//! its findings and every record's triage decision ([`Options::records`]), so a person can
+//! review them, and it takes a `keep` callback so findings a person decided to keep stay
+//! as they are in the output.
+
+use super::{decode, jsonl, text, Format};
+use crate::report::{sha256_hex, Report};
+use crate::triage::{Reaction, Triage, TriageResult};
+use crate::{Anonymiser, Error, Finding, Policy, PseudonymStyle};
+
+/// Decides whether one finding is kept as it is: `(record, field, field text, finding)`.
+pub type KeepFn<'a> = dyn Fn(usize, &str, &str, &Finding) -> bool + 'a;
+
+/// How to process a file.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{process::Options, Format};
+///
+/// let options = Options { records: true, ..Options::new(Format::Jsonl) };
+/// assert_eq!(options.first_line, 1);
+/// ```
+pub struct Options<'a> {
+    /// The input format.
+    pub format: Format,
+    /// The secret key for keyed pseudonyms (required when the policy asks for them).
+    pub key: Option<&'a [u8]>,
+    /// Leave out reactions that triage does not archive (as the CLI's `--triage`).
+    pub triage: bool,
+    /// Hand back every record's fields, findings and triage decision.
+    pub records: bool,
+    /// The input's file name, for the report.
+    pub name: Option<&'a str>,
+    /// The line number of the first line (a chunk of a larger file starts later).
+    pub first_line: usize,
+    /// The number of the first record (a chunk of a larger file starts later).
+    pub first_record: usize,
+    /// Findings a person decided to keep; `None` keeps only what the policy keeps.
+    pub keep: Option<&'a KeepFn<'a>>,
+}
+
+impl<'a> Options<'a> {
+    /// Defaults: no key, no triage, no records, lines and records counted from the start.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let o = weglakker::formats::process::Options::new(weglakker::formats::Format::Text);
+    /// assert!(!o.triage && !o.records && o.key.is_none());
+    /// ```
+    pub fn new(format: Format) -> Options<'a> {
+        Options {
+            format,
+            key: None,
+            triage: false,
+            records: false,
+            name: None,
+            first_line: 1,
+            first_record: 0,
+            keep: None,
+        }
+    }
+}
+
+/// One scanned text field and its findings (UTF-8 byte offsets into `text`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Field {
+    /// The field name (`text`, `user/name`).
+    pub name: String,
+    /// The field's text.
+    pub text: String,
+    /// The findings; `allowed` is set for those kept by the allow list or by `keep`.
+    pub findings: Vec<Finding>,
+}
+
+/// One record as reviewed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record {
+    /// The record number (0-based, in the whole file).
+    pub number: usize,
+    /// The line it starts on (1-based).
+    pub line: usize,
+    /// The record id, if the format has one.
+    pub id: Option<serde_json::Value>,
+    /// The triage decision for the record.
+    pub triage: TriageResult,
+    /// True when the record is in the output (false: left out by triage).
+    pub written: bool,
+    /// Its scanned text fields (not those a field operator handles as a whole).
+    pub fields: Vec<Field>,
+}
+
+/// What [`process`] made.
+#[derive(Clone, Debug)]
+pub struct Processed {
+    /// The minimised file, in the input's format.
+    pub output: String,
+    /// The report (input name, size and hash, output hash; no time: the caller sets it).
+    pub report: Report,
+    /// Every record, when [`Options::records`] was set.
+    pub records: Vec<Record>,
+    /// Set when the input was not UTF-8 (see [`decode`]).
+    pub note: Option<&'static str>,
+}
+
+/// Processes a whole file. Errors name the line (`line 3: invalid JSON at column 9: ...`)
+/// and never quote the file's text.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{process::{process, Options}, Format};
+/// use weglakker::Policy;
+///
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// let input = b"{\"id\":1,\"text\":\"Operatie Zeemeeuw\"}\n{\"id\":2,\"text\":\"zeemeeuw!\"}\n";
+/// let options = Options { records: true, ..Options::new(Format::Jsonl) };
+/// let done = process(input, &policy, &options).unwrap();
+/// assert!(done.output.contains("Operatie [PERSOON-1]"));
+/// assert!(done.output.contains("[PERSOON-1]!"));
+/// assert_eq!(done.records.len(), 2);
+/// assert_eq!(done.records[1].line, 2);
+/// assert_eq!(done.report.records.written, 2);
+///
+/// let err = process(b"{\"text\": 1}\n{oops", &policy, &Options::new(Format::Jsonl)).unwrap_err();
+/// assert!(err.to_string().starts_with("line 2:"), "{err}");
+/// ```
+pub fn process(bytes: &[u8], policy: &Policy, options: &Options<'_>) -> Result<Processed, Error> {
+    let decoded = decode(bytes.to_vec());
+    let engine = policy.engine_builder().build();
+    let mut anonymiser = match options.key {
+        Some(key) => Anonymiser::with_key(policy, key)?,
+        None if policy.pseudonyms.style == PseudonymStyle::Keyed => {
+            return Err(Error::invalid(
+                "the policy asks for keyed pseudonyms: give the secret key",
+            ))
+        }
+        None => Anonymiser::new(policy),
+    };
+    let triage = Triage::new(policy);
+    let mut report = Report::new(policy);
+    report.set_input(
+        options.name.unwrap_or("-"),
+        bytes.len() as u64,
+        &sha256_hex(bytes),
+    );
+    let mut run = Run {
+        options,
+        engine: &engine,
+        triage: &triage,
+        records: Vec::new(),
+    };
+    let output = match options.format {
+        Format::Text => run.text(&decoded.text, &mut anonymiser, &mut report),
+        Format::Jsonl => run.jsonl(&decoded.text, policy, &mut anonymiser, &mut report)?,
+    };
+    report.set_output_sha256(&sha256_hex(output.as_bytes()));
+    Ok(Processed {
+        output,
+        report,
+        records: run.records,
+        note: decoded.note,
+    })
+}
+
+/// The state of one [`process`] call.
+struct Run<'a> {
+    options: &'a Options<'a>,
+    engine: &'a crate::Engine,
+    triage: &'a Triage,
+    records: Vec<Record>,
+}
+
+impl Run<'_> {
+    /// Scans one field, applies `keep`, and notes the field for the review.
+    fn scan(
+        &self,
+        record: usize,
+        field: &str,
+        text: &str,
+        fields: &mut Vec<Field>,
+    ) -> Vec<Finding> {
+        let mut findings = self.engine.scan(text);
+        if let Some(keep) = self.options.keep {
+            for f in findings.iter_mut().filter(|f| !f.allowed) {
+                f.allowed = keep(record, field, text, f);
+            }
+        }
+        if self.options.records {
+            fields.push(Field {
+                name: field.to_string(),
+                text: text.to_string(),
+                findings: findings.clone(),
+            });
+        }
+        findings
+    }
+
+    /// Counts the decision; false when triage is on and the record is left out.
+    fn keeps(&self, result: &TriageResult, report: &mut Report) -> bool {
+        if !self.options.triage {
+            return true;
+        }
+        report.add_decision(result.decision.id());
+        if result.decision.is_archived() {
+            return true;
+        }
+        report.record_scanned();
+        report.record_dropped(result.decision.id());
+        false
+    }
+
+    fn text(&mut self, input: &str, anonymiser: &mut Anonymiser, report: &mut Report) -> String {
+        let number = self.options.first_record;
+        let result = self.triage.decide(&Reaction::new(input));
+        let written = self.keeps(&result, report);
+        let mut fields = Vec::new();
+        let findings = self.scan(number, text::FIELD, input, &mut fields);
+        let output = match written {
+            true => {
+                report.record_scanned();
+                let out = anonymiser.anonymise(input, &findings);
+                report.add_findings(&findings);
+                report.add_replacements(&out.replacements);
+                report.record_written();
+                out.text
+            }
+            false => String::new(),
+        };
+        self.push(
+            number,
+            self.options.first_line,
+            None,
+            result,
+            written,
+            fields,
+        );
+        output
+    }
+
+    fn jsonl(
+        &mut self,
+        input: &str,
+        policy: &Policy,
+        anonymiser: &mut Anonymiser,
+        report: &mut Report,
+    ) -> Result<String, Error> {
+        let mut out = String::with_capacity(input.len() + input.len() / 8);
+        let mut number = self.options.first_record;
+        for (index, raw, ending) in jsonl::lines(input) {
+            let line_number = index - 1 + self.options.first_line;
+            if raw.trim().is_empty() {
+                out.push_str(raw);
+                out.push_str(ending);
+                continue;
+            }
+            let line = jsonl::parse_line(raw).map_err(|e| e.at(format!("line {line_number}")))?;
+            let reaction = Reaction {
+                id: line.id.as_ref().map(id_string),
+                text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
+                platform: line.get_str("platform").map(str::to_string),
+                in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+            };
+            let result = self.triage.decide(&reaction);
+            let written = self.keeps(&result, report);
+            let mut fields = Vec::new();
+            if written {
+                let mut scan =
+                    |field: &str, text: &str| self.scan(number, field, text, &mut fields);
+                out.push_str(&jsonl::anonymise_line_with(
+                    &line, &mut scan, policy, anonymiser, report,
+                ));
+                out.push_str(ending);
+            } else if self.options.records {
+                for s in line.texts() {
+                    self.scan(number, &s.field, &s.value, &mut fields);
+                }
+            }
+            self.push(number, line_number, line.id, result, written, fields);
+            number += 1;
+        }
+        Ok(out)
+    }
+
+    fn push(
+        &mut self,
+        number: usize,
+        line: usize,
+        id: Option<serde_json::Value>,
+        triage: TriageResult,
+        written: bool,
+        fields: Vec<Field>,
+    ) {
+        if self.options.records {
+            self.records.push(Record {
+                number,
+                line,
+                id,
+                triage,
+                written,
+                fields,
+            });
+        }
+    }
+}
+
+/// A record id as the policy's `triageOverrides` names it: strings as they are, numbers as
+/// written.
+fn id_string(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn deny() -> Policy {
+        Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap()
+    }
+
+    #[test]
+    fn formats_and_records() {
+        let policy = deny();
+        let cases: &[(Format, &str, &str, usize)] = &[
+            // text: one record, the whole file
+            (
+                Format::Text,
+                "Zeemeeuw\nen zeemeeuw",
+                "[PERSOON-1]\nen [PERSOON-1]",
+                1,
+            ),
+            // jsonl: blank lines kept, not records
+            (
+                Format::Jsonl,
+                "{\"text\":\"Zeemeeuw\"}\n\n{\"text\":\"a\"}\n",
+                "{\"text\":\"[PERSOON-1]\"}\n\n{\"text\":\"a\"}\n",
+                2,
+            ),
+            // empty input
+            (Format::Jsonl, "", "", 0),
+            (Format::Text, "", "", 1),
+        ];
+        for (format, input, want, records) in cases {
+            let options = Options {
+                records: true,
+                ..Options::new(*format)
+            };
+            let done = process(input.as_bytes(), &policy, &options).unwrap();
+            assert_eq!(done.output, *want, "{input:?}");
+            assert_eq!(done.records.len(), *records, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn keep_leaves_a_finding_as_it_is() {
+        let policy = deny();
+        // keep the second occurrence only (record 1)
+        let keep = |record: usize, _: &str, _: &str, _: &Finding| record == 1;
+        let options = Options {
+            records: true,
+            keep: Some(&keep),
+            ..Options::new(Format::Jsonl)
+        };
+        let input = b"{\"text\":\"Zeemeeuw\"}\n{\"text\":\"Zeemeeuw\"}\n";
+        let done = process(input, &policy, &options).unwrap();
+        assert_eq!(
+            done.output,
+            "{\"text\":\"[PERSOON-1]\"}\n{\"text\":\"Zeemeeuw\"}\n"
+        );
+        assert!(done.records[1].fields[0].findings[0].allowed);
+        assert!(!done.records[0].fields[0].findings[0].allowed);
+    }
+
+    #[test]
+    fn offsets_for_chunks_and_errors() {
+        let policy = deny();
+        let options = Options {
+            records: true,
+            first_line: 11,
+            first_record: 7,
+            ..Options::new(Format::Jsonl)
+        };
+        let done = process(b"\n{\"id\":\"a\",\"text\":\"x\"}", &policy, &options).unwrap();
+        assert_eq!((done.records[0].number, done.records[0].line), (7, 12));
+        let err = process(b"{}\n\n[1]", &policy, &options)
+            .unwrap_err()
+            .to_string();
+        assert!(err.starts_with("line 13:"), "{err}");
+    }
+
+    #[test]
+    fn triage_leaves_out_what_is_not_archived() {
+        let policy = deny();
+        let options = Options {
+            triage: true,
+            records: true,
+            ..Options::new(Format::Jsonl)
+        };
+        let input =
+            "{\"text\":\"Top!\"}\n{\"text\":\"Kunnen jullie de link naar de livestream delen?\"}\n";
+        let done = process(input.as_bytes(), &policy, &options).unwrap();
+        assert_eq!(done.records.len(), 2);
+        assert!(!done.records[0].written);
+        assert!(done.records[1].written);
+        assert!(!done.output.contains("Top!"));
+        assert_eq!(done.report.records.written, 1);
+    }
+
+    #[test]
+    fn keyed_policy_needs_a_key() {
+        let policy =
+            Policy::from_json(r#"{"version": 1, "pseudonyms": {"style": "keyed"}}"#).unwrap();
+        assert!(process(b"a", &policy, &Options::new(Format::Text)).is_err());
+        let key = [7u8; 32];
+        let options = Options {
+            key: Some(&key),
+            ..Options::new(Format::Text)
+        };
+        assert!(process(b"a", &policy, &options).is_ok());
+    }
+}
