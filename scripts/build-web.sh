@@ -30,7 +30,9 @@ if command -v wasm-opt >/dev/null 2>&1; then
     rm -f "$WASM.opt"
 fi
 
-cp www/weglakker.js www/weglakker.d.ts "$DIST/"
+# The modules, stylesheet and docs for serving and embedding (dist/ next to dist/pkg/).
+cp www/weglakker.js www/pool.js www/worker.js www/i18n.js www/app.js www/weglakker-app.js \
+    www/style.css www/weglakker.d.ts www/EMBEDDING.md www/embed-example.html "$DIST/"
 node scripts/inline-page.mjs www "$DIST"
 
 raw=$(wc -c < "$WASM")

@@ -1,13 +1,14 @@
 // Makes the single-file page www/dist/weglakker.html from www/index.html: the stylesheet,
-// the app, the facade and the wasm-bindgen glue are inlined as one module script, the wasm
-// as a base64 data block, and the Content-Security-Policy gets the hashes of exactly the
-// inlined script and style. Node standard library only.
+// the app with every module it imports (facade, pool, i18n, wasm-bindgen glue) is inlined as
+// one module script, the worker (worker.js + glue) as a text block the page starts from a
+// Blob URL, the wasm as a base64 data block, and the Content-Security-Policy gets the
+// hashes of exactly the inlined script and style. Node standard library only.
 //
 // usage: node scripts/inline-page.mjs SRC_DIR DIST_DIR
 
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const [src, dist] = process.argv.slice(2);
 if (!src || !dist) {
@@ -52,22 +53,49 @@ function moduleAsExpression(source, name) {
   return `(() => {\n${body}\nreturn { ${fields.join(', ')} };\n})()`;
 }
 
-/** Replaces `import * as NS from 'SPEC';` in `source` by `const NS = <inlined module>;`. */
-function inlineImport(source, spec, inlined) {
-  const re = new RegExp(`^import \\* as ([A-Za-z_$][\\w$]*) from '${spec.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}';$`, 'm');
-  const m = source.match(re);
-  if (!m) fail(`no "import * as X from '${spec}';" line to inline`);
-  return source.replace(re, () => `const ${m[1]} = ${inlined};`);
+/**
+ * Bundles the module graph from `entry` into one script: every imported module becomes
+ * `const __wlN = <module as expression>;` once (in dependency order), and its import lines
+ * `const NS = __wlN;` or `const { a, b: c } = __wlN;`. `./pkg/` resolves into DIST.
+ */
+function bundle(entry) {
+  const names = new Map(); // path → variable
+  const parts = [];
+  const resolvePath = (from, spec) =>
+    spec.startsWith('./pkg/') ? join(dist, spec.slice(2)) : join(dirname(from), spec);
+  function imports(path, source) {
+    return source.replace(
+      /^import\s+(?:\*\s+as\s+([A-Za-z_$][\w$]*)|\{([^}]*)\})\s+from\s+'(\.[^']+)';[ \t]*$/gm,
+      (_, ns, list, spec) => {
+        const name = visit(resolvePath(path, spec));
+        if (ns) return `const ${ns} = ${name};`;
+        const fields = list.split(',').map((s) => s.trim()).filter(Boolean)
+          .map((item) => item.replace(/\s+as\s+/, ': '));
+        return `const { ${fields.join(', ')} } = ${name};`;
+      },
+    );
+  }
+  function visit(path) {
+    if (names.has(path)) return names.get(path);
+    const source = imports(path, read(path));
+    const name = `__wl${names.size}`;
+    names.set(path, name);
+    parts.push(`const ${name} = ${moduleAsExpression(source, path)};`);
+    return name;
+  }
+  const body = imports(entry, read(entry));
+  if (/^\s*import\b/m.test(body)) fail(`${entry}: an import form this inliner does not handle`);
+  return `${parts.join('\n')}\n${body}`;
 }
 
-const glue = read(join(dist, 'pkg', 'weglakker.js'));
-const facade = inlineImport(read(join(src, 'weglakker.js')), './pkg/weglakker.js', moduleAsExpression(glue, 'pkg/weglakker.js'));
-const app = inlineImport(read(join(src, 'app.js')), './weglakker.js', moduleAsExpression(facade, 'weglakker.js'));
-if (/^\s*import\b/m.test(app)) fail('app.js: an import left after inlining');
-const script = `\n${app}\n`;
+const script = `\n${bundle(join(src, 'weglakker-app.js'))}\n`;
+// A classic script, not a module: Chromium refuses module workers from `blob:null` URLs
+// (pages opened from file://), so `import.meta.url` becomes the worker's own location.
+const worker = `\n${bundle(join(src, 'worker.js')).replaceAll('import.meta.url', 'self.location.href')}\n`;
+if (/\bimport\.meta\b|^\s*export\b/m.test(worker)) fail('worker: module syntax left in the classic worker script');
 const style = `\n${read(join(src, 'style.css'))}\n`;
-for (const [what, text] of [['script', script], ['style', style]]) {
-  if (text.toLowerCase().includes(`</${what}`)) fail(`the inlined ${what} contains "</${what}"`);
+for (const [what, text] of [['script', script], ['script', worker], ['style', style]]) {
+  if (text.toLowerCase().includes(`</${what}`) || text.includes('<!--')) fail(`an inlined ${what} contains "</${what}" or "<!--"`);
 }
 const wasm = readFileSync(join(dist, 'pkg', 'weglakker_bg.wasm')).toString('base64');
 
@@ -76,6 +104,8 @@ const csp = [
   "default-src 'none'",
   `script-src ${hash(script)} 'wasm-unsafe-eval'`,
   `style-src ${hash(style)}`,
+  // The processing workers start from a Blob URL of the inlined worker source.
+  "worker-src blob:",
   "connect-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
@@ -87,8 +117,8 @@ const swaps = [
   [/<meta http-equiv="Content-Security-Policy" content="[^"]*">/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`],
   ['<link rel="stylesheet" href="style.css">', `<style>${style}</style>`],
   [
-    '<script type="module" src="app.js"></script>',
-    `<script type="application/wasm+base64" id="weglakker-wasm">${wasm}</script>\n<script type="module">${script}</script>`,
+    '<script type="module" src="weglakker-app.js"></script>',
+    `<script type="application/wasm+base64" id="weglakker-wasm">${wasm}</script>\n<script type="text/plain" id="weglakker-worker">${worker}</script>\n<script type="module">${script}</script>`,
   ],
 ];
 for (const [from, to] of swaps) {

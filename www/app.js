@@ -1,161 +1,665 @@
-// The first weglakker page: paste text, see findings highlighted by kind, get the
-// anonymised text. UI only; all detection is in the WebAssembly module (weglakker.js).
+// The review app's UI: pick, drop or paste an export → scan it in the worker pool → review
+// the findings (highlighted by kind, with a label and a border pattern per kind, not colour
+// alone) → decide per finding, per value, per kind, or through the allow and deny lists →
+// download the minimised file and the report. All detection happens in the WebAssembly
+// module (weglakker.js and its workers); this file only draws and keeps the decisions.
 //
-// Text from the user is only ever inserted as text nodes (textContent, createTextNode),
-// never as HTML, so a post containing markup stays inert.
+// Untrusted text (posts, file names, list terms) is only ever inserted as text nodes
+// (textContent, createTextNode), never as HTML, so a post full of markup stays inert.
+// Only one page of records is in the DOM at a time, so a large export does not freeze it.
+//
+//   import { mount } from './app.js';
+//   mount(document.querySelector('#here'), { policy: { deny: ['Zeemeeuw'] }, ownAccounts: ['@DefensieNL'] });
 
 import * as weglakker from './weglakker.js';
+import { t, setLang, getLang, kindName } from './i18n.js';
 
-/** Dutch names of the kinds, for the legend and tooltips. */
-const KIND_NAMES = {
-  person: 'Persoon',
-  handle: 'Account',
-  email: 'E-mailadres',
-  phone: 'Telefoonnummer',
-  ip: 'IP-adres',
-  url: 'Webadres',
-  address: 'Adres',
-  location: 'Plaats',
-  bsn: 'BSN',
-  iban: 'IBAN',
-  credit_card: 'Creditcard',
-  license_plate: 'Kenteken',
-  date: 'Datum',
-  birth_date: 'Geboortedatum',
-  health: 'Gezondheid',
-  religion: 'Geloof',
-  politics: 'Politieke voorkeur',
-  ethnicity: 'Afkomst',
-  sexual_orientation: 'Seksuele geaardheid',
-  trade_union: 'Vakbond',
-  criminal: 'Strafrechtelijk',
-};
+/** Records per page of the review list (only these are in the DOM). */
+const PAGE = 50;
+/** Where the policy is saved in the browser (never the key). */
+const STORAGE = 'weglakker.policy';
+const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
+const DECISIONS = ['archive', 'not_archived_sentiment', 'refer_channel', 'burgerbrief', 'review'];
 
 /** Synthetic example: every name, number and address here is made up. */
-const SAMPLE = `@DefensieNL Goedemorgen! Mijn zoon Daan de Vries (geboren 14 maart 2006) wil solliciteren.
-Kunt u mij terugbellen op 06-12345678 of mailen naar ria.devries@example.nl?
-Ons adres is Kerkstraat 12a, 3511 AB Utrecht. Zie ook https://www.example.org/profiel/daan 🙂
-IBAN NL91ABNA0417164300, kenteken 12-ABC-3, ingelogd vanaf 192.0.2.44.`;
+const SAMPLE = [
+  { id: '1', platform: 'x', in_reply_to: '@DefensieNL', text: 'Goedemorgen! Mijn zoon Daan de Vries wil solliciteren. Kunt u mij terugbellen op 06-12345678?' },
+  { id: '2', platform: 'x', in_reply_to: '@DefensieNL', text: 'Mail mij gerust: ria.devries@example.nl, groet Ria de Vries' },
+  { id: '3', platform: 'facebook', in_reply_to: 'Defensie', text: 'Top filmpje! Groetjes uit Zwolle van @jansen_77' },
+].map((r) => JSON.stringify(r)).join('\n') + '\n';
 
-const $ = (id) => document.getElementById(id);
-let current = { key: null, engine: null };
-let lastOutput = '';
-
-function lines(id) {
-  return $(id).value.split('\n').map((s) => s.trim()).filter(Boolean);
-}
-
-function kindName(kind) {
-  return KIND_NAMES[kind] ?? kind;
-}
-
-/** One engine per policy; rebuilt only when the lists change. */
-function engineFor(policy) {
-  const key = JSON.stringify(policy);
-  if (current.key !== key) {
-    current.engine?.free();
-    current = { key, engine: weglakker.engine({ policy }) };
+/** `el('button', {class: 'x', type: 'button'}, 'text', child)`: an element; strings become text nodes. */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === undefined || value === null || value === false) continue;
+    if (name === 'i18n') node.dataset.i18n = value;
+    else if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : String(value));
   }
-  return current.engine;
+  node.append(...children.filter((c) => c !== undefined && c !== null));
+  return node;
 }
 
-/** Renders `text` into `target` with `spans` ({kind, start, end}, UTF-16) as <mark>s. */
-function renderMarked(target, text, spans) {
-  const frag = document.createDocumentFragment();
-  let last = 0;
-  for (const s of spans) {
-    if (s.start < last) continue; // never happens (findings do not overlap); be safe
-    frag.append(document.createTextNode(text.slice(last, s.start)));
-    const mark = document.createElement('mark');
-    mark.className = `soort k-${s.kind}`;
-    mark.dataset.kind = s.kind;
-    mark.title = kindName(s.kind);
-    mark.textContent = text.slice(s.start, s.end);
-    frag.append(mark);
-    last = s.end;
-  }
-  frag.append(document.createTextNode(text.slice(last)));
-  target.replaceChildren(frag);
+/** A text element translated on every language switch. */
+function tx(tag, key, attrs = {}) {
+  const node = el(tag, { ...attrs, i18n: key });
+  node.textContent = t(key);
+  return node;
 }
 
-function renderLegend(findings) {
-  const counts = new Map();
-  for (const f of findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-  const items = [...counts].map(([kind, n]) => {
-    const li = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = `staal k-${kind}`;
-    swatch.setAttribute('aria-hidden', 'true');
-    li.append(swatch, document.createTextNode(`${kindName(kind)}: ${n}`));
-    li.dataset.kind = kind;
-    return li;
-  });
-  $('legenda').replaceChildren(...items);
+function lines(text) {
+  return text.split('\n').map((s) => s.trim()).filter(Boolean);
 }
 
-function run() {
-  const text = $('invoer').value;
-  const policy = { deny: lines('altijd'), allow: lines('nooit') };
-  try {
-    const engine = engineFor(policy);
-    const started = performance.now();
-    const findings = engine.scan(text);
-    engine.reset(); // each click is its own run: pseudonyms start at 1
-    const out = engine.anonymise(text);
-    const ms = Math.round(performance.now() - started);
-    renderMarked($('gemarkeerd'), text, findings);
-    renderLegend(findings);
-    renderMarked(
-      $('resultaat'),
-      out.text,
-      out.replacements.map((r) => ({ kind: r.kind, start: r.outputStart, end: r.outputEnd })),
-    );
-    lastOutput = out.text;
-    $('kopieer').disabled = $('download').disabled = false;
-    const n = findings.length;
-    $('status').textContent = `${n} ${n === 1 ? 'vondst' : 'vondsten'} in ${ms} ms.`;
-  } catch (err) {
-    $('status').textContent = `Fout: ${err.message}`;
-  }
-}
-
-async function openFile(event) {
-  const file = event.target.files?.[0];
-  if (!file) return;
-  $('invoer').value = await file.text();
-  run();
-}
-
-function download() {
-  const url = URL.createObjectURL(new Blob([lastOutput], { type: 'text/plain;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'weggelakt.txt';
+/** Saves `bytes` as a download named `name`. */
+function saveAs(name, bytes, type) {
+  const url = URL.createObjectURL(new Blob([bytes], { type }));
+  const a = el('a', { href: url, download: name });
+  a.hidden = true;
+  document.body.append(a);
   a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 5000);
 }
 
-async function main() {
-  const started = performance.now();
-  try {
-    const { version } = await weglakker.load();
-    const ms = Math.round(performance.now() - started);
-    $('versie').textContent = `weglakker ${version}`;
-    $('status').textContent = `Klaar (geladen in ${ms} ms). Plak een tekst en kies ‘Zoeken en weglakken’.`;
-    $('zoek').disabled = false;
-    document.body.dataset.ready = 'true';
-  } catch (err) {
-    $('status').textContent = `Kon weglakker niet laden: ${err.message}`;
-    return;
+/** `export.jsonl` → `export.anon.jsonl`; never the original name. */
+export function anonName(name, format, suffix = 'anon') {
+  const dot = name.lastIndexOf('.');
+  if (dot > 0) return `${name.slice(0, dot)}.${suffix}${name.slice(dot)}`;
+  return `${name || 'weglakker'}.${suffix}.${format === 'jsonl' ? 'jsonl' : 'txt'}`;
+}
+
+/** The policy as the engine reads it (`version` added, empty lists left out). */
+function policyForEngine(policy) {
+  return { version: 1, ...policy };
+}
+
+/**
+ * Builds the review app inside `root`. `options.policy`: a starting policy (object or
+ * JSON text; wins over the one saved in the browser); `options.ownAccounts`: accounts
+ * added to the policy's own accounts; `options.lang`: `nl` (default) or `en`;
+ * `options.storage`: false to not save the policy in localStorage.
+ */
+export function mount(root, options = {}) {
+  setLang(options.lang ?? 'nl');
+  const saveToStorage = options.storage !== false;
+  const state = {
+    policy: initialPolicy(options, saveToStorage),
+    key: '',
+    file: null, // {name, bytes}
+    format: 'auto',
+    triage: false,
+    records: [],
+    keep: new Set(), // `${record}|${field}|${start}`: findings kept by hand
+    kindFilter: new Set(),
+    decisionFilter: '',
+    onlyFindings: true,
+    page: 0,
+    selected: null, // {record, field, finding}
+    scanning: null, // AbortController of the running scan
+    labels: new Map(), // kind id → {nl, en}
+  };
+
+  // ---------- structure ----------
+  const status = el('p', { class: 'wl-status', role: 'status', 'aria-live': 'polite' });
+  status.textContent = t('status.loading');
+  const progress = el('progress', { class: 'wl-progress', max: '1', value: '0', 'aria-label': t('progress.label') });
+  progress.hidden = true;
+  const cancelButton = tx('button', 'progress.cancel', { type: 'button', class: 'wl-secondary', onclick: () => state.scanning?.abort() });
+  cancelButton.hidden = true;
+  const langButton = el('button', { type: 'button', class: 'wl-secondary wl-lang', onclick: () => switchLang() });
+
+  const fileInput = el('input', { type: 'file', id: 'wl-file', accept: '.txt,.jsonl,.ndjson,.json,.csv,text/plain', class: 'wl-file-input' });
+  const fileLabel = tx('label', 'input.pick', { for: 'wl-file', class: 'wl-button wl-secondary' });
+  const formatSelect = el('select', { id: 'wl-format' },
+    ...['auto', 'text', 'jsonl'].map((f) => tx('option', `input.format.${f}`, { value: f })));
+  const triageBox = el('input', { type: 'checkbox', id: 'wl-triage' });
+  const pasteArea = el('textarea', { id: 'wl-paste', rows: '4', spellcheck: 'false', autocomplete: 'off' });
+  const drop = el('div', { class: 'wl-drop' },
+    tx('p', 'input.drop', { class: 'wl-drop-text' }),
+    el('div', { class: 'wl-row' }, fileLabel, fileInput,
+      el('span', { class: 'wl-field' }, tx('label', 'input.format', { for: 'wl-format' }), formatSelect)),
+  );
+  const inputSection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-input-h' },
+    tx('h2', 'input.heading', { id: 'wl-input-h' }),
+    drop,
+    tx('label', 'input.paste', { for: 'wl-paste' }),
+    pasteArea,
+    el('div', { class: 'wl-row' },
+      tx('button', 'input.pasteRun', { type: 'button', id: 'wl-run', onclick: () => openPasted() }),
+      tx('button', 'input.sample', { type: 'button', class: 'wl-secondary', id: 'wl-sample', onclick: () => openSample() })),
+    el('p', { class: 'wl-check' }, triageBox, tx('label', 'input.triage', { for: 'wl-triage' })),
+    el('div', { class: 'wl-row wl-progress-row' }, progress, cancelButton),
+    status,
+  );
+
+  const counts = el('div', { class: 'wl-counts', role: 'group', 'aria-labelledby': 'wl-counts-h' });
+  const kindSelect = el('select', { id: 'wl-filter-kind' });
+  const decisionSelect = el('select', { id: 'wl-filter-decision' });
+  const onlyBox = el('input', { type: 'checkbox', id: 'wl-only', checked: true });
+  const list = el('div', { class: 'wl-list', id: 'wl-list' });
+  const pager = el('div', { class: 'wl-row wl-pager' });
+  const decide = el('aside', { class: 'wl-decide', 'aria-labelledby': 'wl-decide-h', tabindex: '-1', id: 'wl-decide' });
+  const reviewSection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-review-h' },
+    tx('h2', 'review.heading', { id: 'wl-review-h' }),
+    tx('p', 'review.counts', { id: 'wl-counts-h', class: 'wl-small' }),
+    counts,
+    el('div', { class: 'wl-row' },
+      el('span', { class: 'wl-field' }, tx('label', 'review.filterKind', { for: 'wl-filter-kind' }), kindSelect),
+      el('span', { class: 'wl-field' }, tx('label', 'review.filterDecision', { for: 'wl-filter-decision' }), decisionSelect),
+      el('span', { class: 'wl-check' }, onlyBox, tx('label', 'review.onlyFindings', { for: 'wl-only' }))),
+    el('div', { class: 'wl-review' }, el('div', {}, list, pager), decide),
+  );
+
+  const policyBox = el('div', { class: 'wl-policy' });
+  const policySection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-policy-h' },
+    tx('h2', 'policy.heading', { id: 'wl-policy-h' }), policyBox);
+
+  const downloadSection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-download-h' },
+    tx('h2', 'download.heading', { id: 'wl-download-h' }),
+    el('div', { class: 'wl-row' },
+      tx('button', 'download.file', { type: 'button', id: 'wl-download', disabled: true, onclick: () => download('file') }),
+      tx('button', 'download.reportJson', { type: 'button', class: 'wl-secondary', id: 'wl-report-json', disabled: true, onclick: () => download('json') }),
+      tx('button', 'download.reportHtml', { type: 'button', class: 'wl-secondary', id: 'wl-report-html', disabled: true, onclick: () => download('html') })),
+    tx('p', 'download.note', { class: 'wl-small' }),
+  );
+
+  const header = el('header', { class: 'wl-header' },
+    el('div', { class: 'wl-title' }, el('h1', {}, 'weglakker'), langButton),
+    tx('p', 'app.lead', { class: 'wl-lead' }));
+  root.replaceChildren(header, el('main', {}, inputSection, reviewSection, policySection, downloadSection));
+  root.classList.add('wl-app');
+
+  // ---------- language ----------
+  function translate() {
+    root.lang = getLang();
+    for (const node of root.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
+    langButton.textContent = t('lang.switch');
+    langButton.setAttribute('aria-label', t('lang.switchLabel'));
+    langButton.lang = getLang() === 'nl' ? 'en' : 'nl';
+    progress.setAttribute('aria-label', t('progress.label'));
+    renderFilters();
+    renderPolicy();
+    renderReview();
   }
-  $('zoek').addEventListener('click', run);
-  $('voorbeeld').addEventListener('click', () => {
-    $('invoer').value = SAMPLE;
-    run();
+
+  function switchLang() {
+    setLang(getLang() === 'nl' ? 'en' : 'nl');
+    translate();
+    langButton.focus();
+  }
+
+  function say(text) {
+    status.textContent = text;
+  }
+
+  // ---------- input ----------
+  async function openFile(file) {
+    if (!file) return;
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    state.file = { name: file.name, bytes };
+    await scan();
+  }
+
+  function openPasted() {
+    const text = pasteArea.value;
+    state.file = { name: 'geplakt', bytes: new TextEncoder().encode(text) };
+    return scan();
+  }
+
+  function openSample() {
+    pasteArea.value = SAMPLE;
+    state.file = { name: 'voorbeeld.jsonl', bytes: new TextEncoder().encode(SAMPLE) };
+    return scan();
+  }
+
+  fileInput.addEventListener('change', () => openFile(fileInput.files?.[0]));
+  formatSelect.addEventListener('change', () => {
+    state.format = formatSelect.value;
+    if (state.file) scan();
   });
-  $('bestand').addEventListener('change', openFile);
-  $('kopieer').addEventListener('click', () => navigator.clipboard?.writeText(lastOutput));
-  $('download').addEventListener('click', download);
+  triageBox.addEventListener('change', () => {
+    state.triage = triageBox.checked;
+  });
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('wl-over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('wl-over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('wl-over');
+    openFile(e.dataTransfer?.files?.[0]);
+  });
+
+  // ---------- scanning (worker pool) ----------
+  async function scan() {
+    if (!state.file) return;
+    state.scanning?.abort();
+    const controller = new AbortController();
+    state.scanning = controller;
+    const started = performance.now();
+    progress.hidden = cancelButton.hidden = false;
+    progress.value = 0;
+    say(t('status.progress', 0, '…', 0));
+    try {
+      const result = await weglakker.processInWorkers(state.file.bytes, {
+        format: state.format,
+        name: state.file.name,
+        policy: policyForEngine(state.policy),
+        lang: getLang(),
+        signal: controller.signal,
+        onProgress: ({ done, total, records }) => {
+          progress.value = done / total;
+          const seconds = (performance.now() - started) / 1000;
+          say(t('status.progress', done, total, Math.round(records / Math.max(seconds, 0.001))));
+        },
+      });
+      if (state.scanning !== controller) return;
+      state.records = result.records;
+      state.detected = result.format;
+      let findings = 0;
+      for (const r of state.records) for (const f of r.fields) findings += f.findings.length;
+      say(t('status.done', state.records.length, findings, Math.round(performance.now() - started)));
+      root.dataset.records = String(state.records.length);
+      for (const id of ['wl-download', 'wl-report-json', 'wl-report-html']) root.querySelector(`#${id}`).disabled = false;
+      renderFilters();
+      renderReview();
+    } catch (err) {
+      if (state.scanning !== controller) return;
+      say(err.name === 'AbortError' ? t('status.cancelled') : t('status.error', err.message));
+    } finally {
+      if (state.scanning === controller) {
+        state.scanning = null;
+        progress.hidden = cancelButton.hidden = true;
+      }
+    }
+  }
+
+  // ---------- decisions ----------
+  const keyOf = (record, field, f) => `${record}|${field}|${f.start}`;
+  const lower = (s) => s.toLocaleLowerCase();
+
+  function isKept(record, field, f) {
+    if (state.keep.has(keyOf(record, field, f))) return true;
+    if (state.policy.operators?.[f.kind]?.type === 'keep') return true;
+    if ((state.policy.allow ?? []).some((a) => lower(a) === lower(f.text))) return true;
+    const denied = (state.policy.deny ?? []).some((d) => lower(typeof d === 'string' ? d : d.term) === lower(f.text));
+    return f.allowed && !denied;
+  }
+
+  function valueCount(text) {
+    let n = 0;
+    const want = lower(text);
+    for (const r of state.records) for (const fld of r.fields) for (const f of fld.findings) if (lower(f.text) === want) n++;
+    return n;
+  }
+
+  function changePolicy(change, rescan) {
+    change(state.policy);
+    savePolicy();
+    renderPolicy();
+    if (rescan) scan();
+    renderFilters();
+    renderReview();
+    renderDecide();
+  }
+
+  function keepValue(text, keep, kind) {
+    changePolicy((p) => {
+      const want = lower(text);
+      p.allow = (p.allow ?? []).filter((a) => lower(a) !== want);
+      p.deny = (p.deny ?? []).filter((d) => lower(typeof d === 'string' ? d : d.term) !== want);
+      if (keep) p.allow.push(text);
+      else p.deny.push(kind === 'person' ? text : { term: text, kind });
+    }, true);
+  }
+
+  function keepKind(kind, keep) {
+    changePolicy((p) => {
+      p.operators = { ...(p.operators ?? {}) };
+      if (keep) p.operators[kind] = { type: 'keep' };
+      else if (p.operators[kind]?.type === 'keep') delete p.operators[kind];
+    }, false);
+  }
+
+  function keepFinding(sel, keep) {
+    const k = keyOf(sel.record, sel.field, sel.finding);
+    if (keep) state.keep.add(k);
+    else state.keep.delete(k);
+    renderFilters();
+    renderReview();
+    renderDecide();
+  }
+
+  // ---------- review list ----------
+  function renderFilters() {
+    const totals = new Map();
+    for (const r of state.records) for (const fld of r.fields) for (const f of fld.findings) {
+      const c = totals.get(f.kind) ?? { all: 0, kept: 0 };
+      c.all++;
+      if (isKept(r.record, fld.field, f)) c.kept++;
+      totals.set(f.kind, c);
+    }
+    counts.replaceChildren(...[...totals].map(([kind, c]) => {
+      const pressed = state.kindFilter.has(kind);
+      return el('button', {
+        type: 'button', class: `wl-count k-${kind}`, 'aria-pressed': String(pressed), 'data-kind': kind,
+        onclick: () => {
+          if (pressed) state.kindFilter.delete(kind);
+          else state.kindFilter.add(kind);
+          state.page = 0;
+          renderFilters();
+          renderReview();
+          root.querySelector(`.wl-count[data-kind="${kind}"]`)?.focus();
+        },
+      }, el('span', { class: `wl-swatch k-${kind}`, 'aria-hidden': 'true' }),
+      `${kindName(kind)}: `, el('span', { class: 'wl-n' }, String(c.all)),
+      c.kept ? ` (${c.kept} ${t('review.kept')})` : '');
+    }));
+    const kindValue = state.kindFilter.size === 1 ? [...state.kindFilter][0] : '';
+    kindSelect.replaceChildren(tx('option', 'review.filterAll', { value: '' }),
+      ...[...totals.keys()].map((k) => el('option', { value: k, selected: k === kindValue }, kindName(k))));
+    decisionSelect.replaceChildren(tx('option', 'review.filterAll', { value: '' }),
+      ...DECISIONS.map((d) => tx('option', `decision.${d}`, { value: d, selected: d === state.decisionFilter })));
+  }
+
+  kindSelect.addEventListener('change', () => {
+    state.kindFilter = new Set(kindSelect.value ? [kindSelect.value] : []);
+    state.page = 0;
+    renderFilters();
+    renderReview();
+  });
+  decisionSelect.addEventListener('change', () => {
+    state.decisionFilter = decisionSelect.value;
+    state.page = 0;
+    renderReview();
+  });
+  onlyBox.addEventListener('change', () => {
+    state.onlyFindings = onlyBox.checked;
+    state.page = 0;
+    renderReview();
+  });
+
+  function visibleRecords() {
+    return state.records.filter((r) => {
+      if (state.decisionFilter && r.decision !== state.decisionFilter) return false;
+      const kinds = r.fields.flatMap((f) => f.findings.map((x) => x.kind));
+      if (state.onlyFindings && kinds.length === 0) return false;
+      if (state.kindFilter.size && !kinds.some((k) => state.kindFilter.has(k))) return false;
+      return true;
+    });
+  }
+
+  /** The text of one field with its findings as buttons (text nodes only). */
+  function markedText(record, field) {
+    const p = el('p', { class: 'wl-text' });
+    let last = 0;
+    for (const f of field.findings) {
+      if (f.start < last) continue;
+      p.append(document.createTextNode(field.text.slice(last, f.start)));
+      const kept = isKept(record.record, field.field, f);
+      const label = state.labels.get(f.kind)?.[getLang()] ?? f.kind;
+      const chosen = state.selected && state.selected.record === record.record
+        && state.selected.field === field.field && state.selected.finding.start === f.start;
+      const button = el('button', {
+        type: 'button',
+        class: `wl-finding k-${f.kind}${kept ? ' wl-kept' : ''}${chosen ? ' wl-chosen' : ''}`,
+        'data-kind': f.kind,
+        'data-kept': String(kept),
+        'aria-pressed': String(Boolean(chosen)),
+        onclick: () => {
+          state.selected = { record: record.record, field: field.field, finding: f };
+          renderReview();
+          renderDecide();
+          decide.focus();
+        },
+      });
+      button.append(
+        el('span', { class: 'wl-value' }, field.text.slice(f.start, f.end)),
+        el('span', { class: 'wl-tag' }, `${label}${kept ? ' ✓' : ''}`),
+        el('span', { class: 'wl-sr' }, ` (${kindName(f.kind)}, ${kept ? t('review.kept') : t('review.minimised')})`),
+      );
+      p.append(button);
+      last = f.end;
+    }
+    p.append(document.createTextNode(field.text.slice(last)));
+    return p;
+  }
+
+  function renderReview() {
+    const visible = visibleRecords();
+    const pages = Math.max(1, Math.ceil(visible.length / PAGE));
+    state.page = Math.min(state.page, pages - 1);
+    const from = state.page * PAGE;
+    const shown = visible.slice(from, from + PAGE);
+    if (shown.length === 0) {
+      list.replaceChildren(state.records.length ? tx('p', 'review.empty', { class: 'wl-small' }) : '');
+    } else {
+      list.replaceChildren(...shown.map((r) => {
+        const decision = el('span', { class: `wl-decision d-${r.decision}`, title: r.reason }, t(`decision.${r.decision}`));
+        const fields = r.fields.filter((f) => f.findings.length || f.field === 'text');
+        return el('article', { class: 'wl-record', 'data-record': r.record },
+          el('header', { class: 'wl-record-head' },
+            el('span', {}, t('review.record', r.line, r.id === null || r.id === undefined ? null : String(r.id))), decision),
+          ...fields.map((f) => el('div', { class: 'wl-fieldtext' },
+            fields.length > 1 || f.field !== 'text' ? el('span', { class: 'wl-fieldname' }, f.field) : null,
+            markedText(r, f))));
+      }));
+    }
+    const prev = tx('button', 'review.prev', { type: 'button', class: 'wl-secondary', disabled: state.page === 0,
+      onclick: () => { state.page--; renderReview(); list.querySelector('button')?.focus(); } });
+    const next = tx('button', 'review.next', { type: 'button', class: 'wl-secondary', disabled: state.page >= pages - 1,
+      onclick: () => { state.page++; renderReview(); list.querySelector('button')?.focus(); } });
+    pager.replaceChildren(...(visible.length > PAGE ? [prev] : []),
+      el('span', { class: 'wl-small' }, visible.length ? t('review.page', from + 1, from + shown.length, visible.length) : ''),
+      ...(visible.length > PAGE ? [next] : []));
+  }
+
+  function renderDecide() {
+    const heading = tx('h3', 'decide.heading', { id: 'wl-decide-h' });
+    const sel = state.selected;
+    if (!sel) {
+      decide.replaceChildren(heading, tx('p', 'decide.none', { class: 'wl-small' }));
+      return;
+    }
+    const f = sel.finding;
+    const kept = isKept(sel.record, sel.field, f);
+    const pair = (legendText, onKeep, onMinimise, id) => el('fieldset', { class: 'wl-pair' },
+      el('legend', {}, legendText),
+      el('button', { type: 'button', class: 'wl-secondary', id: `${id}-keep`, onclick: onKeep }, t('decide.keep')),
+      el('button', { type: 'button', class: 'wl-secondary', id: `${id}-minimise`, onclick: onMinimise }, t('decide.minimise')));
+    decide.replaceChildren(
+      heading,
+      el('p', { class: 'wl-selected' }, t('decide.selected', kindName(f.kind), f.text)),
+      el('p', { class: 'wl-small' }, kept ? t('review.kept') : t('review.minimised')),
+      pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding'),
+      pair(t('decide.value', valueCount(f.text)), () => keepValue(f.text, true, f.kind), () => keepValue(f.text, false, f.kind), 'wl-d-value'),
+      pair(t('decide.kind', kindName(f.kind)), () => keepKind(f.kind, true), () => keepKind(f.kind, false), 'wl-d-kind'),
+    );
+  }
+
+  // ---------- policy panel ----------
+  function savePolicy() {
+    if (!saveToStorage) return;
+    try {
+      localStorage.setItem(STORAGE, JSON.stringify(policyForEngine(state.policy)));
+    } catch {
+      // storage may be off (private mode): the policy then lasts for this page only
+    }
+  }
+
+  function denyLines(deny) {
+    return (deny ?? []).map((d) => (typeof d === 'string' ? d : d.kind === 'person' ? d.term : `${d.term} (${d.kind})`)).join('\n');
+  }
+
+  function parseDeny(text) {
+    return lines(text).map((line) => {
+      const m = line.match(/^(.*\S)\s+\(([a-z_]+)\)$/);
+      return m && state.labels.has(m[2]) ? { term: m[1], kind: m[2] } : line;
+    });
+  }
+
+  function listArea(id, key, value, onChange) {
+    const area = el('textarea', { id, rows: '3', spellcheck: 'false' });
+    area.value = value;
+    area.addEventListener('change', () => changePolicy((p) => onChange(p, area.value), true));
+    return el('div', { class: 'wl-list-edit' }, tx('label', key, { for: id }), area);
+  }
+
+  function renderPolicy() {
+    const p = state.policy;
+    const operatorRows = [...state.labels.keys()].map((kind) => {
+      const current = p.operators?.[kind]?.type ?? (isSpecial(kind) ? 'tag' : 'pseudonym');
+      const choices = OPERATORS.includes(current) ? OPERATORS : [...OPERATORS, current];
+      const select = el('select', { id: `wl-op-${kind}` },
+        ...choices.map((op) => el('option', { value: op, selected: op === current }, OPERATORS.includes(op) ? t(`op.${op}`) : op)));
+      select.addEventListener('change', () => changePolicy((q) => {
+        q.operators = { ...(q.operators ?? {}), [kind]: { type: select.value } };
+      }, false));
+      return el('div', { class: 'wl-op' }, el('label', { for: `wl-op-${kind}` }, kindName(kind)), select);
+    });
+    const style = el('select', { id: 'wl-style' },
+      ...['numbered', 'keyed'].map((s) => el('option', { value: s, selected: (p.pseudonyms?.style ?? 'numbered') === s }, t(`policy.style.${s}`))));
+    style.addEventListener('change', () => changePolicy((q) => {
+      q.pseudonyms = { style: style.value };
+    }, false));
+    const key = el('input', { type: 'password', id: 'wl-key', autocomplete: 'off' });
+    key.value = state.key;
+    key.addEventListener('change', () => {
+      state.key = key.value;
+    });
+    const labels = el('select', { id: 'wl-labels' },
+      ...['nl', 'en'].map((l) => el('option', { value: l, selected: (p.labels ?? 'nl') === l }, l === 'nl' ? 'Nederlands' : 'English')));
+    labels.addEventListener('change', () => changePolicy((q) => {
+      q.labels = labels.value;
+    }, false));
+    const importInput = el('input', { type: 'file', id: 'wl-import', accept: '.json,application/json', class: 'wl-file-input' });
+    importInput.addEventListener('change', async () => {
+      const file = importInput.files?.[0];
+      if (!file) return;
+      try {
+        const policy = JSON.parse(await file.text());
+        weglakker.engine({ policy }).free(); // throws with the engine's message when invalid
+        state.policy = stripVersion(policy);
+        changePolicy(() => {}, true);
+      } catch (err) {
+        say(t('status.error', err.message));
+      }
+    });
+    policyBox.replaceChildren(...[
+      el('details', { class: 'wl-ops' }, tx('summary', 'policy.operators'), el('div', { class: 'wl-op-grid' }, ...operatorRows)),
+      el('div', { class: 'wl-lists' },
+        listArea('wl-allow', 'policy.allow', (p.allow ?? []).join('\n'), (q, v) => { q.allow = lines(v); }),
+        listArea('wl-deny', 'policy.deny', denyLines(p.deny), (q, v) => { q.deny = parseDeny(v); }),
+        listArea('wl-own', 'policy.own', (p.ownAccounts ?? []).join('\n'), (q, v) => { q.ownAccounts = lines(v); }),
+        listArea('wl-channels', 'policy.channels', (p.officialChannels ?? []).join('\n'), (q, v) => { q.officialChannels = lines(v); })),
+      el('div', { class: 'wl-row' },
+        el('span', { class: 'wl-field' }, tx('label', 'policy.style', { for: 'wl-style' }), style),
+        el('span', { class: 'wl-field' }, tx('label', 'policy.labels', { for: 'wl-labels' }), labels)),
+      (p.pseudonyms?.style === 'keyed') ? el('div', { class: 'wl-field' }, tx('label', 'policy.key', { for: 'wl-key' }), key) : null,
+      el('div', { class: 'wl-row' },
+        tx('button', 'policy.export', { type: 'button', class: 'wl-secondary', id: 'wl-export',
+          onclick: () => saveAs('weglakker-beleid.json', JSON.stringify(policyForEngine(state.policy), null, 2) + '\n', 'application/json') }),
+        tx('label', 'policy.import', { for: 'wl-import', class: 'wl-button wl-secondary' }), importInput,
+        tx('button', 'policy.reset', { type: 'button', class: 'wl-secondary', id: 'wl-reset',
+          onclick: () => { state.policy = {}; changePolicy(() => {}, true); } })),
+    ].filter(Boolean));
+  }
+
+  function isSpecial(kind) {
+    return state.labels.get(kind)?.group === 'special';
+  }
+
+  // ---------- download ----------
+  async function download(what) {
+    if (!state.file) return;
+    const keep = [...state.keep].map((k) => {
+      const [record, field, start] = k.split('|');
+      return { record: Number(record), field, start: Number(start) };
+    });
+    try {
+      const result = await weglakker.processWhole(state.file.bytes, {
+        format: state.format,
+        name: state.file.name,
+        policy: policyForEngine(state.policy),
+        key: state.key || undefined,
+        triage: state.triage,
+        lang: getLang(),
+        keep,
+      });
+      const format = result.format;
+      let name;
+      if (what === 'file') {
+        name = anonName(state.file.name, format);
+        saveAs(name, result.output, format === 'jsonl' ? 'application/x-ndjson' : 'text/plain;charset=utf-8');
+      } else if (what === 'json') {
+        name = anonName(state.file.name, format, 'rapport').replace(/\.[^.]+$/, '.json');
+        saveAs(name, JSON.stringify(result.report, null, 2) + '\n', 'application/json');
+      } else {
+        name = anonName(state.file.name, format, 'rapport').replace(/\.[^.]+$/, '.html');
+        saveAs(name, result.reportHtml, 'text/html;charset=utf-8');
+      }
+      say(t('status.downloaded', name));
+    } catch (err) {
+      say(t('status.error', err.message));
+    }
+  }
+
+  // ---------- start ----------
+  const started = performance.now();
+  const ready = weglakker.load().then(({ kinds }) => {
+    for (const k of kinds) state.labels.set(k.id, k);
+    translate();
+    renderDecide();
+    const ms = Math.round(performance.now() - started);
+    say(t('status.ready', ms));
+    root.dataset.ready = 'true';
+    root.dataset.readyMs = String(ms);
+    return { ms };
+  }, (err) => {
+    say(t('status.error', err.message));
+    throw err;
+  });
+
+  return {
+    ready,
+    /** Replaces the policy (object, no `version` needed) and scans again. */
+    setPolicy(policy) {
+      state.policy = stripVersion(policy ?? {});
+      changePolicy(() => {}, true);
+    },
+    /** Adds own accounts to the policy. */
+    addOwnAccounts(accounts) {
+      changePolicy((p) => {
+        p.ownAccounts = [...new Set([...(p.ownAccounts ?? []), ...accounts])];
+      }, true);
+    },
+    /** The policy in effect (with `version`). */
+    policy: () => policyForEngine(state.policy),
+  };
 }
 
-main();
+function stripVersion(policy) {
+  const { version, ...rest } = typeof policy === 'string' ? JSON.parse(policy) : policy;
+  return rest;
+}
+
+function initialPolicy(options, useStorage) {
+  let policy = {};
+  if (options.policy) {
+    policy = stripVersion(options.policy);
+  } else if (useStorage) {
+    try {
+      const saved = localStorage.getItem(STORAGE);
+      if (saved) policy = stripVersion(saved);
+    } catch {
+      policy = {};
+    }
+  }
+  if (options.ownAccounts?.length) {
+    policy.ownAccounts = [...new Set([...(policy.ownAccounts ?? []), ...options.ownAccounts])];
+  }
+  return policy;
+}
