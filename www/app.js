@@ -285,8 +285,7 @@ export function mount(root, options = {}) {
     if (state.keep.has(keyOf(record, field, f))) return true;
     if (state.policy.operators?.[f.kind]?.type === 'keep') return true;
     if ((state.policy.allow ?? []).some((a) => lower(a) === lower(f.text))) return true;
-    const denied = (state.policy.deny ?? []).some((d) => lower(typeof d === 'string' ? d : d.term) === lower(f.text));
-    return f.allowed && !denied;
+    return f.allowed; // the engine's own: the allow list or an own account
   }
 
   function valueCount(text) {
@@ -309,10 +308,14 @@ export function mount(root, options = {}) {
   function keepValue(text, keep, kind) {
     changePolicy((p) => {
       const want = lower(text);
+      // Keep: on the allow list (which wins over the deny list, so the value stays visible
+      // as a kept finding). Minimise: off the allow list and on the deny list, so every
+      // occurrence is found, also where a detector missed it.
       p.allow = (p.allow ?? []).filter((a) => lower(a) !== want);
-      p.deny = (p.deny ?? []).filter((d) => lower(typeof d === 'string' ? d : d.term) !== want);
       if (keep) p.allow.push(text);
-      else p.deny.push(kind === 'person' ? text : { term: text, kind });
+      else if (!(p.deny ?? []).some((d) => lower(typeof d === 'string' ? d : d.term) === want)) {
+        p.deny = [...(p.deny ?? []), kind === 'person' ? text : { term: text, kind }];
+      }
     }, true);
   }
 

@@ -1,0 +1,284 @@
+// Browser end-to-end test of the review app (www/dist/weglakker.html, built by `make dist`),
+// opened from file:// and from scripts/serve.mjs on localhost, in Debian's /usr/bin/chromium
+// driven by playwright-core (no browser is ever downloaded).
+//
+// Detector-independent: the findings asserted come from the policy's deny list (Zeemeeuw,
+// Aalscholver), so the assertions hold whatever the detectors find. The fixture also holds
+// an XSS corpus that must stay inert text.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from '../../scripts/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PAGE = `${ROOT}www/dist/weglakker.html`;
+const FIXTURE = `${ROOT}tests/e2e/fixtures/export.jsonl`;
+const SHOT = `${ROOT}docs/review.png`;
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const DENY = /^(zeemeeuw|aalscholver)$/i;
+
+let browser;
+let server;
+let served;
+
+before(async () => {
+  assert.ok(existsSync(PAGE), `${PAGE} missing: run make dist`);
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-quic', '--no-first-run', '--disable-extensions',
+    ],
+  });
+  ({ server, url: served } = await serve({ port: 0 }));
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Opens `url`, recording every request, websocket, dialog, page error and CSP complaint. */
+async function open(url, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  const seen = { requests: [], sockets: [], errors: [], console: [], dialogs: [] };
+  context.on('request', (r) => seen.requests.push(r.url()));
+  page.on('websocket', (w) => seen.sockets.push(w.url()));
+  page.on('pageerror', (e) => seen.errors.push(e.message));
+  page.on('console', (m) => seen.console.push(`${m.type()}: ${m.text()}`));
+  page.on('dialog', (d) => {
+    seen.dialogs.push(d.message());
+    d.dismiss();
+  });
+  await page.goto(url);
+  await page.waitForSelector('weglakker-app[data-ready="true"]', { timeout: 15000 });
+  return { page, context, seen };
+}
+
+/** Nothing but the page itself (and the worker's own Blob URL) was requested. */
+function assertOnlyThePage(seen, url) {
+  const pageUrl = new URL(url);
+  for (const r of seen.requests) {
+    const u = new URL(r);
+    const own = u.protocol === pageUrl.protocol && u.host === pageUrl.host && u.pathname === pageUrl.pathname;
+    assert.ok(own || u.protocol === 'blob:', `unexpected request: ${r}`);
+  }
+  assert.deepEqual(seen.sockets, []);
+  assert.deepEqual(seen.errors, []);
+  assert.deepEqual(seen.dialogs, []);
+  const csp = seen.console.filter((line) => /Content Security Policy|Refused to/i.test(line));
+  assert.deepEqual(csp, [], 'no CSP violations');
+}
+
+/** The findings on screen: [kind, value, kept]. */
+function findings(page) {
+  return page.$$eval('.wl-finding', (bs) => bs.map((b) => [b.dataset.kind, b.querySelector('.wl-value').textContent, b.dataset.kept === 'true']));
+}
+
+async function setDenyList(page) {
+  await page.fill('#wl-deny', 'Zeemeeuw\nAalscholver');
+  await page.press('#wl-deny', 'Tab'); // `change` fires on leaving the field
+}
+
+async function loadFixture(page) {
+  await page.setInputFiles('#wl-file', FIXTURE);
+  await page.waitForFunction(() => document.querySelector('weglakker-app').dataset.records === '5');
+  await page.waitForFunction(() => document.querySelectorAll('.wl-finding').length >= 6);
+}
+
+/** Waits until the deny findings satisfy `check([kind, value, kept][])`. */
+async function waitFindings(page, check) {
+  for (let i = 0; i < 100; i++) {
+    const denied = (await findings(page)).filter(([, v]) => DENY.test(v));
+    if (check(denied)) return denied;
+    await page.waitForTimeout(50);
+  }
+  assert.fail(`findings never matched: ${JSON.stringify((await findings(page)).filter(([, v]) => DENY.test(v)))}`);
+}
+
+async function checkInert(page) {
+  // The markup in the posts stayed text: shown literally, never parsed or run.
+  const list = await page.textContent('#wl-list');
+  for (const part of ['<img src=x onerror=', '<script>window.__xss=2</script>', 'javascript:window.__xss=3']) {
+    assert.ok(list.includes(part), part);
+  }
+  assert.equal(await page.$$eval('#wl-list img, #wl-list script, #wl-list svg, #wl-list a', (els) => els.length), 0);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+}
+
+/** Downloads through `button` and returns [file name, content]. */
+async function download(page, selector) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click(selector)]);
+  return [dl.suggestedFilename(), readFileSync(await dl.path(), 'utf8')];
+}
+
+async function reviewFlow(page, t) {
+  await setDenyList(page);
+  await loadFixture(page);
+  // Counts: 4 × Zeemeeuw (one in the user/name field) and 2 × Aalscholver, all persons.
+  const denied = await waitFindings(page, (d) => d.length === 6);
+  assert.ok(denied.every(([kind, , kept]) => kind === 'person' && !kept), JSON.stringify(denied));
+  const personCount = Number(await page.textContent('.wl-count[data-kind="person"] .wl-n'));
+  assert.ok(personCount >= 6, `person count ${personCount}`);
+  await checkInert(page);
+
+  // Per finding: keep only the first Aalscholver (record p2).
+  await page.click('.wl-record[data-record="1"] .wl-finding:has-text("Aalscholver")');
+  await page.click('#wl-d-finding-keep');
+  await waitFindings(page, (d) => d.filter(([, v, kept]) => /aalscholver/i.test(v) && kept).length === 1);
+
+  // Per value: keep Zeemeeuw everywhere (4 occurrences, any case).
+  await page.click('.wl-finding:has-text("Zeemeeuw") >> nth=0');
+  assert.match(await page.textContent('#wl-decide'), /4×/);
+  await page.click('#wl-d-value-keep');
+  await waitFindings(page, (d) => d.filter(([, v, kept]) => /zeemeeuw/i.test(v) && kept).length === 4);
+  t?.diagnostic(await page.textContent('.wl-status'));
+
+  // Download: a new name, the decisions applied, one engine for consistent pseudonyms.
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'export.anon.jsonl');
+  const lines = content.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(lines.length, 5);
+  assert.match(lines[0].text, /^Operatie Zeemeeuw:/);
+  assert.match(lines[1].text, /^Aalscholver zag zeemeeuw bij de poort <img src=x onerror="window.__xss=1">$/);
+  assert.match(lines[2].text, /^<script>window.__xss=2<\/script> groet van \[PERSOON-\d+\]$/);
+  assert.match(lines[3].text, /ZEEMEEUW$/);
+  assert.equal(lines[3].user.name, 'é Zeemeeuw');
+  assert.equal(lines[4].text, '<svg onload="window.__xss=4"><script>alert(1)</script></svg> niets bijzonders');
+
+  const [reportName, report] = await download(page, '#wl-report-json');
+  assert.equal(reportName, 'export.rapport.json');
+  const parsed = JSON.parse(report);
+  assert.equal(parsed.records.written, 5);
+  assert.equal(parsed.input.name, 'export.jsonl');
+  assert.doesNotMatch(report, /zeemeeuw|aalscholver/i);
+  const [htmlName, html] = await download(page, '#wl-report-html');
+  assert.equal(htmlName, 'export.rapport.html');
+  assert.match(html, /^<!DOCTYPE html>/i);
+  await checkInert(page);
+}
+
+test('review flow from file:// without any other request', async (t) => {
+  const url = pathToFileURL(PAGE).href;
+  const { page, context, seen } = await open(url);
+  t.diagnostic(`page ready in ${await page.getAttribute('weglakker-app', 'data-ready-ms')} ms`);
+  await reviewFlow(page, t);
+  // The review screen, for the README.
+  await page.click('.wl-finding:has-text("aalscholver") >> nth=-1');
+  mkdirSync(`${ROOT}docs`, { recursive: true });
+  await page.locator('section[aria-labelledby="wl-review-h"]').screenshot({ path: SHOT });
+  assertOnlyThePage(seen, url);
+  await context.close();
+});
+
+test('review flow served from localhost', async () => {
+  const url = `${served}weglakker.html`;
+  const { page, context, seen } = await open(url);
+  await reviewFlow(page);
+  assertOnlyThePage(seen, url);
+  await context.close();
+});
+
+test('keyboard only: Tab, Enter and Space (and typing into the list)', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  const focused = () => page.evaluate(() => {
+    const a = document.activeElement;
+    return { id: a?.id ?? '', cls: a?.className ?? '', text: a?.textContent ?? '' };
+  });
+  async function tabTo(match, limit = 300) {
+    for (let i = 0; i < limit; i++) {
+      await page.keyboard.press('Tab');
+      if (match(await focused())) return;
+    }
+    assert.fail('never focused the wanted element');
+  }
+  await tabTo((f) => f.id === 'wl-deny');
+  await page.keyboard.type('Zeemeeuw\nAalscholver');
+  await tabTo((f) => f.id === 'wl-file');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
+  await chooser.setFiles(FIXTURE);
+  await page.waitForFunction(() => document.querySelectorAll('.wl-finding').length >= 6);
+  await tabTo((f) => f.cls.includes('wl-finding') && /zeemeeuw/i.test(f.text));
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'wl-decide');
+  await tabTo((f) => f.id === 'wl-d-value-keep', 10);
+  await page.keyboard.press('Space');
+  await waitFindings(page, (d) => d.filter(([, v, kept]) => /zeemeeuw/i.test(v) && kept).length === 4);
+  await tabTo((f) => f.id === 'wl-download');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.keyboard.press('Enter')]);
+  assert.equal(dl.suggestedFilename(), 'export.anon.jsonl');
+  const content = readFileSync(await dl.path(), 'utf8');
+  assert.match(content, /Operatie Zeemeeuw/);
+  assert.doesNotMatch(content, /aalscholver/i);
+  assertOnlyThePage(seen, pathToFileURL(PAGE).href);
+  await context.close();
+});
+
+test('English switch and policy export', async () => {
+  const { page, context } = await open(pathToFileURL(PAGE).href);
+  await page.click('.wl-lang');
+  assert.equal(await page.textContent('#wl-review-h'), '2. Review');
+  await setDenyList(page);
+  const [name, json] = await download(page, '#wl-export');
+  assert.equal(name, 'weglakker-beleid.json');
+  assert.deepEqual(JSON.parse(json).deny, ['Zeemeeuw', 'Aalscholver']);
+  // The policy is saved in the browser: a reload keeps it.
+  await page.reload();
+  await page.waitForSelector('weglakker-app[data-ready="true"]');
+  assert.equal(await page.inputValue('#wl-deny'), 'Zeemeeuw\nAalscholver');
+  await context.close();
+});
+
+test('the embedding example takes the host page policy', async () => {
+  const url = `${served}embed-example.html`;
+  const { page, context, seen } = await open(url);
+  assert.equal(await page.inputValue('#wl-deny'), 'Operatie Zeemeeuw');
+  assert.equal(await page.inputValue('#wl-own'), '@DefensieNL');
+  await page.fill('#wl-paste', 'Over Operatie Zeemeeuw gesproken.');
+  await page.click('#wl-run');
+  await waitFindings(page, () => true);
+  await page.waitForFunction(() => document.querySelector('.wl-finding .wl-value')?.textContent === 'Operatie Zeemeeuw');
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'geplakt.anon.txt');
+  assert.match(content, /^Over \[PERSOON-1\] gesproken\.$/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('the app has no serious accessibility violations (axe-core)', async () => {
+  const require = createRequire(import.meta.url);
+  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const { page, context } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  await loadFixture(page);
+  await page.click('.wl-finding >> nth=0');
+  // Evaluated through the DevTools protocol, so the page's CSP does not block it.
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ['violations'] });
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.length} × ${v.help} (${v.nodes[0]?.target})`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
+
+test('the server serves only files under www/dist', async () => {
+  const ok = await fetch(`${served}weglakker.html`);
+  assert.equal(ok.status, 200);
+  assert.match(ok.headers.get('content-type'), /^text\/html/);
+  const wasm = await fetch(`${served}pkg/weglakker_bg.wasm`);
+  assert.equal(wasm.headers.get('content-type'), 'application/wasm');
+  for (const path of ['../../Cargo.toml', '%2e%2e/%2e%2e/Cargo.toml', 'nope.html']) {
+    const res = await fetch(`${served}${path}`);
+    assert.ok(res.status === 403 || res.status === 404, `${path}: ${res.status}`);
+  }
+});
