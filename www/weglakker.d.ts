@@ -173,3 +173,126 @@ export function version(): string;
 
 /** Every kind with its labels. */
 export function kinds(): KindInfo[];
+
+/** Options of {@link processFile}, {@link processInWorkers} and {@link processWhole}. */
+export interface ProcessOptions {
+  /** `text` (the whole file is one record), `jsonl` (one JSON object per line) or `auto`
+   * (by `name`'s extension, then by content). Default `auto`. */
+  format?: 'auto' | 'text' | 'jsonl';
+  /** The policy: an object (`version` may be left out) or its JSON text. Default: built-in. */
+  policy?: Policy | string;
+  /** The secret key for keyed pseudonyms (bytes, or a string taken as UTF-8). Stays in the
+   * browser; never in the report. Required when the policy asks for keyed pseudonyms. */
+  key?: Uint8Array | string;
+  /** Leave reactions that triage does not archive out of the output (the CLI's --triage). */
+  triage?: boolean;
+  /** The input's file name: for the report and for format detection. */
+  name?: string;
+  /** The language of triage reasons and of `reportHtml`. Default: the policy's labels. */
+  lang?: 'nl' | 'en';
+  /** Hand back every record's fields and findings (default true; false saves memory). */
+  records?: boolean;
+  /** Findings a person decided to keep as they are: record number, field name and the
+   * finding's UTF-16 start in that field's text. */
+  keep?: { record: number; field: string; start: number }[];
+  /** The line number of the first line (for a chunk of a larger file). Default 1. */
+  firstLine?: number;
+  /** The number of the first record (for a chunk of a larger file). Default 0. */
+  firstRecord?: number;
+}
+
+/** One text field of a record with its findings (UTF-16 offsets into `text`). */
+export interface FieldReview {
+  /** The field name: `text`, or a JSON pointer without the slash such as `user/name`. */
+  field: string;
+  /** The field's text. */
+  text: string;
+  /** Its findings; `allowed` is true for those kept (allow list, own account or `keep`). */
+  findings: Finding[];
+}
+
+/** One record as reviewed. */
+export interface RecordReview {
+  /** The record number in the whole file (0-based; blank lines are not records). */
+  record: number;
+  /** The line it is on (1-based). */
+  line: number;
+  /** The record's `id` member, or null. */
+  id: unknown;
+  /** The triage decision. */
+  decision: 'archive' | 'not_archived_sentiment' | 'refer_channel' | 'burgerbrief' | 'review';
+  /** Why, in `lang`. */
+  reason: string;
+  /** True when a person should check the decision. */
+  review: boolean;
+  /** False when triage left the record out of the output. */
+  written: boolean;
+  /** Its scanned text fields. */
+  fields: FieldReview[];
+}
+
+/** What {@link processFile} returns. */
+export interface Processed {
+  /** The minimised file, in the input's format (UTF-8). */
+  output: Uint8Array;
+  /** The format used (after `auto` detection). */
+  format: 'text' | 'jsonl';
+  /** The report (counts, hashes, policy summary; never an original value or the key). */
+  report: Record<string, unknown>;
+  /** The readable report page (HTML, self-contained). */
+  reportHtml: string;
+  /** Every record (empty with `records: false`). */
+  records: RecordReview[];
+  /** Set when the input was not UTF-8 (e.g. read as windows-1252). */
+  note: string | null;
+}
+
+/** Processes a whole file on the calling thread. Throws an `Error` naming the line. */
+export function processFile(bytes: Uint8Array, options?: ProcessOptions): Processed;
+
+/** Progress of {@link processInWorkers}: chunks done of total, records and bytes so far. */
+export interface Progress {
+  done: number;
+  total: number;
+  records: number;
+  bytes: number;
+}
+
+/**
+ * Scans a file for review in the worker pool (one worker per core, at most 4); JSON Lines
+ * is split into line-aligned chunks. Pseudonyms are NOT consistent across chunks: use
+ * {@link processWhole} for the output.
+ */
+export function processInWorkers(
+  bytes: Uint8Array,
+  options?: ProcessOptions & {
+    /** Called after every chunk. */
+    onProgress?: (progress: Progress) => void;
+    /** Aborting cancels the scan; the promise rejects with an Error named `AbortError`. */
+    signal?: AbortSignal;
+  },
+): Promise<{ format: 'text' | 'jsonl'; records: RecordReview[]; note: string | null }>;
+
+/** Processes the whole file in one worker with one engine (consistent pseudonyms). */
+export function processWhole(bytes: Uint8Array, options?: ProcessOptions): Promise<Processed>;
+
+/** The format `auto` resolves to for these bytes and file name. */
+export function detectFormat(bytes: Uint8Array, name?: string, format?: string): 'text' | 'jsonl';
+
+/** Ends every running worker job (they reject with an AbortError). */
+export function cancel(): void;
+
+/**
+ * `<weglakker-app>` (module `weglakker-app.js`): the whole review app as a custom element.
+ * Attributes: `policy` (JSON), `own-accounts` (comma or space separated), `lang` (`nl` or
+ * `en`), `no-storage` (do not save the policy in localStorage). Fires `weglakker-ready`.
+ */
+export interface WeglakkerAppElement extends HTMLElement {
+  /** The policy: set an object or JSON text (replaces the policy, scans again); get the
+   * policy in effect. */
+  policy: Policy | string | undefined;
+  /** Own accounts added to the policy (never minimised; used by triage). */
+  ownAccounts: string[];
+  /** Resolves once the WebAssembly module is loaded; `ms` is the load time. */
+  readonly ready: Promise<{ ms: number }>;
+}

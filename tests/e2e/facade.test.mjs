@@ -73,3 +73,21 @@ test('engine(options): kinds, JSON policies, reset, errors', async () => {
   // The default engine scans anything without throwing, lone surrogates included.
   assert.ok(Array.isArray(weglakker.scan('mail jan@example.nl \uD800 bel 06-12345678')));
 });
+
+test('processFile: a whole JSON Lines file, records with UTF-16 offsets, errors name the line', async () => {
+  await weglakker.load(bytes);
+  const input = new TextEncoder().encode('{"id":1,"text":"😀 Zeemeeuw"}\n\n{"id":2,"text":"zeemeeuw"}\n');
+  const done = weglakker.processFile(input, { format: 'auto', name: 'x.jsonl', policy: { deny: ['Zeemeeuw'] } });
+  assert.equal(done.format, 'jsonl');
+  const out = new TextDecoder().decode(done.output);
+  const first = out.match(/"😀 (\[PERSOON-\d+\])"/)?.[1];
+  assert.ok(first, out);
+  assert.ok(out.includes(`"text":"${first}"`), out);
+  assert.deepEqual(done.records.map((r) => r.line), [1, 3]);
+  const hit = done.records[0].fields[0].findings.find((f) => f.rule === 'deny');
+  assert.equal(done.records[0].fields[0].text.slice(hit.start, hit.end), 'Zeemeeuw');
+  assert.equal(done.report.input.name, 'x.jsonl');
+  assert.throws(() => weglakker.processFile(new TextEncoder().encode('{}\n{nope'), { format: 'jsonl' }), /line 2/);
+  assert.equal(weglakker.detectFormat(input, 'export'), 'jsonl');
+  assert.equal(weglakker.detectFormat(new TextEncoder().encode('Hoi'), ''), 'text');
+});
