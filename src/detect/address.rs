@@ -1,6 +1,388 @@
-//! `address` detectors. (Stub: rules are added by the detector work.)
+//! `address`: a Dutch street + house number (+ addition) as one span, and a Dutch postcode
+//! (`1234 AB`, `1234AB`) as its own span. The city after a postcode is a `location`, found
+//! by another family.
+//!
+//! Streets are recognised by their last part (`-straat`, `-laan`, `-weg`, `-gracht`, ...),
+//! optionally preceded by the title and particle words street names start with
+//! (`Burgemeester de Withstraat`). Postcodes in capitals stand on their own, except letter
+//! pairs that are units or eras (`2020 AD`, `1000 MG`); lower-case ones (`1528dn`) need an
+//! address context: a street just before, or a capitalised place name just after.
 
-use super::Rule;
+use super::context::{char_at, char_before, words_after, words_before};
+use super::{Rule, Verdict};
+use crate::{Kind, Span};
+
+/// Last parts of Dutch (and German) street names.
+macro_rules! street_suffixes {
+    () => {
+        "straatweg|straat|stra(?:ss|ß)e|laan|weg|plein|gracht|kade|singel|dijk|dreef|hof|markt|\
+         pad|park|steeg|baan|plantsoen|bolwerk|ring|wal|haven|boulevard|allee|kanaal|donk|akker|\
+         gaarde|horst|kamp|brink|poort|burcht|vaart|vliet|wetering|weide|werf|tuin|veld|hoek"
+    };
+}
 
 /// The rules of this family.
-pub(crate) const RULES: &[Rule] = &[];
+pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        name: "address.postcode",
+        kind: Kind::Address,
+        pattern: r"\b[1-9]\d{3} ?[A-Za-z]{2}\b",
+        priority: 95,
+        validate: postcode,
+    },
+    Rule {
+        name: "address.street",
+        kind: Kind::Address,
+        pattern: concat!(
+            r"(?i)\b(?:(?:burgemeester|burg|generaal|gen|koningin|koning|prins|prinses|graaf|",
+            r"gravin|hertog|dokter|dr|professor|prof|pastoor|pater|kapitein|admiraal|sint|st|",
+            r"oude|nieuwe|korte|lange|hoge|lage|kleine|grote|groot|eerste|tweede|derde|",
+            r"wethouder|meester|mr|jonkheer|jhr|president|kardinaal|van|de|den|der|het|'t|ter|",
+            r"ten)\.?\s+)*[\p{L}][\p{L}'\-]*(?:",
+            street_suffixes!(),
+            r")\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)\b|\s(?:hs|HS|bis|II|III|IV)\b)|-?[A-Za-z]\b)?"
+        ),
+        priority: 95,
+        validate: street,
+    },
+];
+
+/// Common words that end like a street but are not one (`onderweg 2 uur`).
+const NOT_STREETS: &[&str] = &[
+    "onderweg",
+    "halfweg",
+    "snelweg",
+    "uitweg",
+    "spoorweg",
+    "zijweg",
+    "hoofdweg",
+    "rijweg",
+    "supermarkt",
+    "woningmarkt",
+    "arbeidsmarkt",
+    "huizenmarkt",
+    "jaarmarkt",
+    "vlooienmarkt",
+    "kerstmarkt",
+    "rommelmarkt",
+    "loopbaan",
+    "rijbaan",
+    "startbaan",
+    "landingsbaan",
+    "ijsbaan",
+    "tennisbaan",
+    "renbaan",
+    "pretpark",
+    "attractiepark",
+    "windpark",
+    "zonnepark",
+    "wagenpark",
+    "nationaal",
+    "voetpad",
+    "fietspad",
+    "wandelpad",
+    "speeltuin",
+    "dierentuin",
+    "moestuin",
+    "achtertuin",
+    "voortuin",
+    "kerkhof",
+    "gerechtshof",
+    "voetbalveld",
+    "sportveld",
+    "slagveld",
+    "vliegveld",
+    "speelveld",
+    "zomerkamp",
+    "trainingskamp",
+    "vluchtelingenkamp",
+    "legerkamp",
+    "asielkamp",
+    "kamp",
+    "zeehaven",
+    "luchthaven",
+    "jachthaven",
+    "werf",
+    "scheepswerf",
+    "hoek",
+    "straathoek",
+    "bocht",
+    "weg",
+    "park",
+    "pad",
+    "hof",
+    "veld",
+    "haven",
+    "kade",
+    "baan",
+    "plein",
+    "straat",
+    "laan",
+    "dijk",
+    "markt",
+    "tuin",
+    "ring",
+    "vaart",
+    "scheepvaart",
+    "luchtvaart",
+    "ruimtevaart",
+    "bedevaart",
+    "zeevaart",
+    "binnenvaart",
+    "kanaal",
+    "wal",
+];
+
+/// Words right after a number that make it a quantity, not a house number.
+const QUANTITY_WORDS: &[&str] = &[
+    "km",
+    "kilometer",
+    "m",
+    "meter",
+    "jaar",
+    "uur",
+    "min",
+    "minuten",
+    "euro",
+    "procent",
+    "keer",
+    "mensen",
+    "dagen",
+    "weken",
+    "maanden",
+    "years",
+    "hours",
+    "minutes",
+    "people",
+    "times",
+    "miles",
+    "x",
+];
+
+/// Letter pairs after four digits that are units, eras or times, not postcodes.
+const POSTCODE_TRAPS: &[&str] = &[
+    "AD", "BC", "CE", "AM", "PM", "MG", "KG", "KM", "CM", "MM", "ML", "CL", "DL", "KB", "MB", "GB",
+    "TB", "EU", "HP", "PK", "KW", "GR", "IE", "MW", "NL", "EN", "IN", "OP", "OF", "TO",
+];
+
+/// Lower-case letter pairs that are ordinary words (`2020 en`), never a written postcode.
+const POSTCODE_WORDS: &[&str] = &[
+    "en", "in", "op", "of", "is", "at", "to", "te", "om", "ok", "as", "an", "on", "or", "by", "we",
+    "he", "me", "my", "no", "so", "up", "us", "do", "go", "if", "it", "be", "ik", "je", "ze", "er",
+    "al", "nu", "na", "zo", "wo", "ma", "di", "vr", "za", "km", "kg", "cm", "mm", "mg", "ml", "cl",
+    "dl", "ad", "bc", "am", "pm", "eu", "uu", "th", "st", "nd", "rd", "hr",
+];
+
+/// Letter pairs never issued in Dutch postcodes (PostNL).
+const NEVER_ISSUED: &[&str] = &["SA", "SD", "SS"];
+
+/// True when `word` (lower case) ends like a street name and is not a common word.
+fn is_street_word(word: &str) -> bool {
+    const ENDS: &[&str] = &[
+        "straat",
+        "laan",
+        "weg",
+        "plein",
+        "gracht",
+        "kade",
+        "singel",
+        "dijk",
+        "dreef",
+        "hof",
+        "markt",
+        "pad",
+        "park",
+        "steeg",
+        "baan",
+        "plantsoen",
+        "ring",
+        "wal",
+        "haven",
+        "boulevard",
+        "allee",
+        "kanaal",
+        "vaart",
+        "vliet",
+        "weide",
+        "tuin",
+        "veld",
+        "strasse",
+        "straße",
+    ];
+    ENDS.iter()
+        .any(|e| word.len() > e.len() && word.ends_with(e))
+        && !NOT_STREETS.contains(&word)
+        && !word.ends_with("ering")
+}
+
+fn postcode(text: &str, span: Span) -> Option<Verdict> {
+    let raw = text.get(span.range())?;
+    if char_before(text, span.start).is_some_and(|c| matches!(c, '€' | '$' | '£' | '#' | '+' | '/'))
+        || (char_before(text, span.start).is_some_and(|c| matches!(c, '.' | ',' | '-' | ':'))
+            && char_before(text, span.start - 1).is_some_and(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    let letters = raw.get(raw.len() - 2..)?;
+    let upper = letters.to_ascii_uppercase();
+    if NEVER_ISSUED.contains(&upper.as_str()) {
+        return None;
+    }
+    let context = street_before(text, span.start)
+        || place_after(text, span.end)
+        || postcode_cue(text, span.start);
+    if letters == upper {
+        if POSTCODE_TRAPS.contains(&upper.as_str()) && !context {
+            return None;
+        }
+        return Some(Verdict::new(
+            span,
+            Kind::Address,
+            if context { 0.95 } else { 0.8 },
+        ));
+    }
+    let lower = letters.to_ascii_lowercase();
+    if letters != lower || POSTCODE_WORDS.contains(&lower.as_str()) {
+        return None;
+    }
+    // `in 2020 en Amsterdam`: a year with a space before lower-case letters needs a street.
+    let number: u32 = raw.get(..4)?.parse().ok()?;
+    let yearish = (1900..=2099).contains(&number) && raw.contains(' ');
+    let strong = street_before(text, span.start) || postcode_cue(text, span.start);
+    if strong || (context && !yearish) {
+        return Some(Verdict::new(span, Kind::Address, 0.8));
+    }
+    None
+}
+
+/// True when a street name is among the few words before `at` (`Lindenlaan 30, 3905hd`).
+fn street_before(text: &str, at: usize) -> bool {
+    words_before(text, at, 4).any(|w| is_street_word(&w))
+}
+
+/// True when a postcode cue word is just before `at`.
+fn postcode_cue(text: &str, at: usize) -> bool {
+    words_before(text, at, 2).any(|w| matches!(w.as_str(), "postcode" | "zip" | "pc" | "postal"))
+}
+
+/// True when the next word after `at` starts with a capital (a place name).
+fn place_after(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or("");
+    let trimmed = rest.trim_start_matches([' ', ',']);
+    if trimmed.len() == rest.len() && !rest.is_empty() {
+        return false;
+    }
+    let mut chars = trimmed.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_alphabetic)
+}
+
+fn street(text: &str, span: Span) -> Option<Verdict> {
+    let raw = text.get(span.range())?;
+    if char_before(text, span.start)
+        .is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '#' || c == '/' || c == '.')
+    {
+        return None;
+    }
+    // Leading lower-case particles belong to the sentence (`op de Dorpsstraat 1`).
+    let mut start = span.start;
+    for word in raw.split(' ') {
+        let particle = matches!(
+            word,
+            "de" | "den" | "der" | "het" | "'t" | "ter" | "ten" | "van"
+        );
+        if !particle {
+            break;
+        }
+        start += word.len() + 1;
+    }
+    // The street word is the last word before the first digit.
+    let digit_at = raw.find(|c: char| c.is_ascii_digit())?;
+    let street_word = raw[..digit_at].split_whitespace().last()?.to_lowercase();
+    if !is_street_word(&street_word) {
+        return None;
+    }
+    // A number glued to more digits, a decimal or a time is not a house number.
+    let end = span.end;
+    if char_at(text, end).is_some_and(|c| c.is_alphanumeric())
+        || (char_at(text, end).is_some_and(|c| matches!(c, '.' | ',' | ':' | '/'))
+            && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()))
+    {
+        return None;
+    }
+    if words_after(text, end, 1).any(|w| QUANTITY_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    if start >= end {
+        return None;
+    }
+    Some(Verdict::new(Span::new(start, end), Kind::Address, 0.9))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::detect::numbers::run_rules;
+
+    fn found(text: &str) -> Vec<String> {
+        let mut got: Vec<String> = run_rules(RULES, text).into_iter().map(|(s, _)| s).collect();
+        got.sort();
+        got
+    }
+
+    #[test]
+    fn positives() {
+        for (text, want) in [
+            // street + number + addition
+            ("ik woon op Dorpsstraat 112.", vec!["Dorpsstraat 112"]),
+            ("Benthesingel 70-hs", vec!["Benthesingel 70-hs"]),
+            ("Benhof 74-1 is het", vec!["Benhof 74-1"]),
+            ("Danilaan 27B", vec!["Danilaan 27B"]),
+            ("Esméelaan 196d", vec!["Esméelaan 196d"]),
+            ("DAMIANSINGEL 4", vec!["DAMIANSINGEL 4"]),
+            ("op de Kerkstraat 5 II", vec!["Kerkstraat 5 II"]),
+            (
+                "Burgemeester de Withstraat 30",
+                vec!["Burgemeester de Withstraat 30"],
+            ),
+            ("Hauptstraße 5", vec!["Hauptstraße 5"]),
+            // postcodes with and without space, capitals, lower case in context
+            ("1234 AB Amsterdam", vec!["1234 AB"]),
+            ("postcode 4048CC", vec!["4048CC"]),
+            (
+                "Lindenlaan 30, 3905hd Amsterdam",
+                vec!["3905hd", "Lindenlaan 30"],
+            ),
+            (
+                "mirtesingel 25, 3048 hw oss",
+                vec!["3048 hw", "mirtesingel 25"],
+            ),
+            ("Eikenlaan 27 (4267hj)", vec!["4267hj", "Eikenlaan 27"]),
+            ("1000 MG Amsterdam", vec!["1000 MG"]),
+        ] {
+            assert_eq!(found(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn look_alikes_are_not_found() {
+        for text in [
+            // common words that end like streets, quantities, times
+            "ik ben onderweg 2 uur",
+            "de supermarkt 3 keer",
+            "de vergadering 3 was saai",
+            "op de Ringweg 30 km verder",
+            "Kerkstraat 10.30",
+            // years, units and never-issued pairs
+            "in 2020 AD",
+            "1000 MG paracetamol",
+            "1234 SS",
+            "in 2020 en Amsterdam",
+            "nu 1234 ab",
+            "€1234 EU",
+            "",
+            "é 1234",
+        ] {
+            assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+}
