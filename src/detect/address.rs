@@ -40,10 +40,23 @@ pub(crate) const RULES: &[Rule] = &[
             r"wethouder|meester|mr|jonkheer|jhr|president|kardinaal|van|de|den|der|het|'t|ter|",
             r"ten)\.?\s+)*[\p{L}][\p{L}'\-]*(?:",
             street_suffixes!(),
-            r")\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)\b|\s(?:hs|HS|bis|II|III|IV)\b)|-?[A-Za-z]\b)?"
+            r")\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)\b|\s(?:hs|HS|bis|II|III|IV)\b)|-?[A-Za-z]\b|(?-i:\s[A-HJ-Z])\b)?"
         ),
         priority: 95,
         validate: street,
+    },
+    Rule {
+        name: "address.street_first",
+        kind: Kind::Address,
+        // `Laan van Meerdervoort 26`, `Plein 1813 ...` is not this: the street word comes
+        // first, then a particle and a capitalised name.
+        pattern: concat!(
+            r"\b(?:Laan|Plein|Weg|Kade|Singel|Gracht|Dijk|Straat|Dreef|Hof|Markt|Park|Pad)\s+",
+            r"(?:van|der|de|den|het|op|aan|in|ter|ten|'t)(?:\s+(?:de|der|den|het|'t))?\s+",
+            r"\p{Lu}[\p{L}\-]+\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|-?[A-Za-z]\b|\s[A-HJ-Z]\b)?"
+        ),
+        priority: 95,
+        validate: street_first,
     },
 ];
 
@@ -212,7 +225,12 @@ fn is_street_word(word: &str) -> bool {
     ENDS.iter()
         .any(|e| word.len() > e.len() && word.ends_with(e))
         && !NOT_STREETS.contains(&word)
-        && !word.ends_with("ering")
+}
+
+/// True when the street word as written is a common noun: `-ering` nouns in lower case
+/// (`vergadering 3`), while `Lizering 16` is a street.
+fn lower_case_noun(written: &str) -> bool {
+    written.ends_with("ering") && written.starts_with(char::is_lowercase)
 }
 
 fn postcode(text: &str, span: Span) -> Option<Verdict> {
@@ -297,12 +315,25 @@ fn street(text: &str, span: Span) -> Option<Verdict> {
     }
     // The street word is the last word before the first digit.
     let digit_at = raw.find(|c: char| c.is_ascii_digit())?;
-    let street_word = raw[..digit_at].split_whitespace().last()?.to_lowercase();
-    if !is_street_word(&street_word) {
+    let written = raw[..digit_at].split_whitespace().last()?;
+    if !is_street_word(&written.to_lowercase()) || lower_case_noun(written) {
         return None;
     }
-    // A number glued to more digits, a decimal or a time is not a house number.
-    let end = span.end;
+    house_number_end_ok(text, span.end)?;
+    (start < span.end).then(|| Verdict::new(Span::new(start, span.end), Kind::Address, 0.9))
+}
+
+fn street_first(text: &str, span: Span) -> Option<Verdict> {
+    if char_before(text, span.start).is_some_and(|c| c.is_alphanumeric()) {
+        return None;
+    }
+    house_number_end_ok(text, span.end)?;
+    Some(Verdict::new(span, Kind::Address, 0.85))
+}
+
+/// `Some(())` when a house number ends at `end`: not glued to more digits, a decimal or a
+/// time, and not followed by a unit (`30 km`).
+fn house_number_end_ok(text: &str, end: usize) -> Option<()> {
     if char_at(text, end).is_some_and(|c| c.is_alphanumeric())
         || (char_at(text, end).is_some_and(|c| matches!(c, '.' | ',' | ':' | '/'))
             && char_at(text, end + 1).is_some_and(|c| c.is_ascii_digit()))
@@ -312,10 +343,7 @@ fn street(text: &str, span: Span) -> Option<Verdict> {
     if words_after(text, end, 1).any(|w| QUANTITY_WORDS.contains(&w.as_str())) {
         return None;
     }
-    if start >= end {
-        return None;
-    }
-    Some(Verdict::new(Span::new(start, end), Kind::Address, 0.9))
+    Some(())
 }
 
 #[cfg(test)]
@@ -358,6 +386,16 @@ mod tests {
             ),
             ("Eikenlaan 27 (4267hj)", vec!["4267hj", "Eikenlaan 27"]),
             ("1000 MG Amsterdam", vec!["1000 MG"]),
+            (
+                "op Graaf Florislaan 145 B, Emmen",
+                vec!["Graaf Florislaan 145 B"],
+            ),
+            ("We live at Lizering 16", vec!["Lizering 16"]),
+            ("at Kerkstraat 5 I think", vec!["Kerkstraat 5"]),
+            (
+                "naar Laan van Meerdervoort 26, Den Haag",
+                vec!["Laan van Meerdervoort 26"],
+            ),
         ] {
             assert_eq!(found(text), want, "{text}");
         }

@@ -94,10 +94,42 @@ const DAY_MONTH_CUES: &[&str] = &[
     "op", "per", "sinds", "vanaf", "tot", "on", "since", "from", "until", "dated", "datum", "date",
 ];
 
+/// Cue words strong enough to count anywhere earlier in the same sentence
+/// (`Mijn geboortedatum staat fout in de BRP, het moet 17-04-1974 zijn`).
+const BIRTH_CUES_SENTENCE: &[&str] = &[
+    "geboren",
+    "geboortedatum",
+    "geboortedag",
+    "born",
+    "dob",
+    "birth",
+    "birthday",
+    "verjaardag",
+];
+
+/// The start of the sentence holding byte `at` (after `. `, `! `, `? ` or a line break),
+/// looking back at most 160 bytes.
+fn sentence_start(text: &str, at: usize) -> usize {
+    let from = super::context::floor_char_boundary(text, at.saturating_sub(160));
+    let window = &text[from..at];
+    let mut start = from;
+    let bytes = window.as_bytes();
+    for i in 0..bytes.len() {
+        let end_mark = matches!(bytes[i], b'.' | b'!' | b'?')
+            && bytes.get(i + 1).is_some_and(|b| b.is_ascii_whitespace());
+        if end_mark || bytes[i] == b'\n' {
+            start = from + i + 1;
+        }
+    }
+    start
+}
+
 /// The verdict for a valid date at `span`: `birth_date` with a birth cue nearby.
 fn verdict(text: &str, span: Span, score: f32) -> Verdict {
-    let birth = cue_before(text, span.start, 4, BIRTH_CUES_BEFORE)
-        || cue_after(text, span.end, 2, BIRTH_CUES_AFTER);
+    let sentence = &text[sentence_start(text, span.start)..span.start];
+    let birth = cue_before(text, span.start, 3, BIRTH_CUES_BEFORE)
+        || cue_after(text, span.end, 2, BIRTH_CUES_AFTER)
+        || cue_before(sentence, sentence.len(), 16, BIRTH_CUES_SENTENCE);
     if birth {
         Verdict::new(span, Kind::BirthDate, score).rule("date.birth")
     } else {
@@ -167,8 +199,10 @@ fn day_month_numeric(text: &str, span: Span) -> Option<Verdict> {
 
 fn iso(text: &str, span: Span) -> Option<Verdict> {
     let raw = text.get(span.range())?;
-    if char_before(text, span.start).is_some_and(|c| c.is_ascii_digit() || c == '.' || c == '-')
-        || char_at(text, span.end).is_some_and(|c| c.is_ascii_alphanumeric())
+    // Inside a URL path (`/nieuws/2024/12/14/...`) a date is part of the link.
+    if char_before(text, span.start)
+        .is_some_and(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '/'))
+        || char_at(text, span.end).is_some_and(|c| c.is_ascii_alphanumeric() || c == '/')
     {
         return None;
     }
@@ -244,6 +278,11 @@ fn day_name(text: &str, span: Span) -> Option<Verdict> {
         Some(y) => calendar_date(day, month, y),
         None => day_month(day, month),
     };
+    // A dot after the month ends the sentence or the abbreviation; it is not the date.
+    let span = match raw.strip_suffix('.') {
+        Some(kept) => Span::new(span.start, span.start + kept.len()),
+        None => span,
+    };
     ok.then(|| verdict(text, span, if year.is_some() { 0.95 } else { 0.85 }))
 }
 
@@ -295,6 +334,7 @@ mod tests {
             ("9 apr 2022", "9 apr 2022", Kind::Date),
             ("4 February 2023", "4 February 2023", Kind::Date),
             ("the 3rd of March", "3rd of March", Kind::Date),
+            ("flooded since 8 November. Help", "8 November", Kind::Date),
             ("5-MAY-2021", "5-MAY-2021", Kind::Date),
             ("IK WAS ER OP 11 JULI", "11 JULI", Kind::Date),
             // month first
@@ -310,6 +350,16 @@ mod tests {
                 Kind::BirthDate,
             ),
             ("ik ben 12 mei jarig", "12 mei", Kind::BirthDate),
+            (
+                "Mijn geboortedatum staat fout in de BRP, het moet 17-04-1974 zijn",
+                "17-04-1974",
+                Kind::BirthDate,
+            ),
+            (
+                "Ik ben geboren in Ede. Sinds 12 mei 2020 woon ik hier",
+                "12 mei 2020",
+                Kind::Date,
+            ),
         ] {
             let got = run_rules(RULES, text);
             assert_eq!(got, [(want.to_string(), kind)], "{text}");
@@ -336,6 +386,7 @@ mod tests {
             "open 24/7",
             "the 5 may be late",
             "12-05-2024-3",
+            "nl/nieuws/2024/12/14/afval",
             "mixed 12-05/2024",
             "",
             "ééé 5 ",

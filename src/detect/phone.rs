@@ -8,7 +8,7 @@
 //! (`45 06-12345678`) does not spoil the phone. Service numbers `1400` / `14 020` are not
 //! phones, and neither are dates, times, amounts or order numbers.
 
-use super::context::{char_at, char_before, cue_before};
+use super::context::{char_at, char_before, cue_before, words_before};
 use super::{Rule, Verdict};
 use crate::{Kind, Span};
 
@@ -184,6 +184,26 @@ fn separators_ok(groups: &[&Group<'_>]) -> bool {
     seps.iter().filter(|s| s.contains('-')).count() <= 2
 }
 
+/// True when the groups are written like a numeric date (`09/06/1958`, `01-05-24`).
+fn date_shaped(groups: &[&Group<'_>]) -> bool {
+    let lens: Vec<usize> = groups.iter().map(|g| g.digits.len()).collect();
+    let same_sep = groups.len() == 3
+        && groups[1].sep_before.len() == 1
+        && groups[1].sep_before == groups[2].sep_before;
+    same_sep && (1..=2).contains(&lens[0]) && (1..=2).contains(&lens[1]) && matches!(lens[2], 2 | 4)
+}
+
+/// True when the token before `at` is the start of an IBAN (`NL53 ASNB 0489 ...`).
+fn inside_iban(text: &str, at: usize) -> bool {
+    let head = words_before(text, at, 3).find(|w| {
+        let b = w.as_bytes();
+        b.len() >= 4
+            && b[..2].iter().all(u8::is_ascii_alphabetic)
+            && b[2..4].iter().all(u8::is_ascii_digit)
+    });
+    head.is_some()
+}
+
 fn phone(text: &str, span: Span) -> Option<Verdict> {
     let all = groups(text, span);
     for i in 0..all.len() {
@@ -215,7 +235,7 @@ fn phone(text: &str, span: Span) -> Option<Verdict> {
                 continue;
             }
             let part: Vec<&Group<'_>> = all[i..=j].iter().collect();
-            if !separators_ok(&part) {
+            if !separators_ok(&part) || date_shaped(&part) || inside_iban(text, start) {
                 continue;
             }
             let digits: String = part.iter().map(|g| g.digits).collect();
@@ -307,6 +327,8 @@ mod tests {
             "€ 0,50",
             "1234 AB Amsterdam",
             "10:30:45",
+            "born on 09/06/1958 in",
+            "not NL53 ASNB 0489 8507 26, a typo",
             // order and case numbers, glued numbers
             "ordernummer 0612345678",
             "zaaknummer 020-1234567",
