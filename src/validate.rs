@@ -210,8 +210,8 @@ pub(crate) fn luhn(digits: &str) -> bool {
 
 /// The card network whose issuer prefix (IIN) and length fit `digits`, if the number also
 /// passes Luhn. Prefixes: Visa 4; Mastercard 51-55 and 2221-2720; Amex 34, 37; Discover
-/// 6011, 644-649, 65; Diners 300-305, 36, 38, 39; JCB 3528-3589; Maestro 50, 56-69;
-/// UnionPay 62.
+/// 6011, 644-649, 65; Diners 300-305, 36, 38, 39; JCB 35 and old 15-digit 1800/2131;
+/// Maestro 50, 56-69, 0604; UnionPay 62.
 ///
 /// # Examples
 ///
@@ -237,11 +237,13 @@ pub(crate) fn card_network(digits: &str) -> Option<&'static str> {
     } else if ((300..=305).contains(&p3) || matches!(p2, 36 | 38 | 39)) && (14..=19).contains(&len)
     {
         Some("diners")
-    } else if (3528..=3589).contains(&p4) && (16..=19).contains(&len) {
+    } else if (p2 == 35 && (16..=19).contains(&len)) || ((p4 == 1800 || p4 == 2131) && len == 15) {
+        // JCB: 3528-3589 officially; Faker-style and older numbers use all of 35xx, and
+        // the old 15-digit JCB numbers start 1800 or 2131.
         Some("jcb")
     } else if p2 == 62 && (16..=19).contains(&len) {
         Some("unionpay")
-    } else if (p2 == 50 || (56..=69).contains(&p2)) && (12..=19).contains(&len) {
+    } else if (p2 == 50 || (56..=69).contains(&p2) || p4 == 604) && (12..=19).contains(&len) {
         Some("maestro")
     } else {
         None
@@ -393,6 +395,7 @@ mod tests {
             ("6011111111111117", Some("discover")),
             ("30569309025904", Some("diners")),
             ("3530111333300000", Some("jcb")),
+            ("180000000000002", Some("jcb")),
             // Luhn fails, or Luhn passes without an issuer/length fit
             ("4111111111111112", None),
             ("1234567812345670", None),

@@ -39,7 +39,8 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "date.iso",
         kind: Kind::Date,
-        pattern: r"\b\d{4}[-/.]\d{2}[-/.]\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        // A time written with the date (`T14:30:00Z`, ` 11:34:35`) is part of the timestamp.
+        pattern: r"\b\d{4}[-/.]\d{2}[-/.]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
         priority: 85,
         validate: iso,
     },
@@ -328,6 +329,11 @@ mod tests {
             // ISO, with a time
             ("sinds 2023-11-25 wacht ik", "2023-11-25", Kind::Date),
             ("2024-03-15T14:30:00Z", "2024-03-15T14:30:00Z", Kind::Date),
+            (
+                "When: 2000-04-16 11:34:35\n",
+                "2000-04-16 11:34:35",
+                Kind::Date,
+            ),
             // day + month name, with and without year, ordinals
             ("23 april 2025", "23 april 2025", Kind::Date),
             ("op 12 mei ook", "12 mei", Kind::Date),

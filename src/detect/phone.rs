@@ -67,6 +67,24 @@ const PHONE_CUES: &[&str] = &[
     "contact*",
 ];
 
+/// Labels that make any 7-15 digit number right after them a phone, whatever its plan.
+const PHONE_LABELS: &[&str] = &[
+    "phone",
+    "tel",
+    "telefoon",
+    "telefoonnummer",
+    "mobile",
+    "mobiel",
+    "fax",
+    "desk",
+    "office",
+    "gsm",
+    "cell",
+    "whatsapp",
+    "bel",
+    "call",
+];
+
 /// A digit group inside the candidate, with what separates it from the previous group.
 struct Group<'t> {
     start: usize,
@@ -172,7 +190,7 @@ fn nl_national(national: &str) -> bool {
 
 /// True when the separators inside a phone are plausible: dots only with dots (a run of
 /// `07.30 09.15` is times), and at most two hyphens.
-fn separators_ok(groups: &[&Group<'_>]) -> bool {
+fn separators_ok(groups: &[&Group<'_>], plus: bool) -> bool {
     let seps: Vec<&str> = groups.iter().skip(1).map(|g| g.sep_before).collect();
     let dots = seps.iter().any(|s| s.contains('.'));
     if dots && seps.iter().any(|s| *s != ".") {
@@ -181,7 +199,8 @@ fn separators_ok(groups: &[&Group<'_>]) -> bool {
     if seps.iter().any(|s| s.contains('/')) && seps.len() > 2 {
         return false;
     }
-    seps.iter().filter(|s| s.contains('-')).count() <= 2
+    // `+1-984-182-0190`: an international number may have one hyphen more.
+    seps.iter().filter(|s| s.contains('-')).count() <= 2 + usize::from(plus)
 }
 
 /// True when the groups are written like a numeric date (`09/06/1958`, `01-05-24`).
@@ -235,11 +254,16 @@ fn phone(text: &str, span: Span) -> Option<Verdict> {
                 continue;
             }
             let part: Vec<&Group<'_>> = all[i..=j].iter().collect();
-            if !separators_ok(&part) || date_shaped(&part) || inside_iban(text, start) {
+            if !separators_ok(&part, plus) || date_shaped(&part) || inside_iban(text, start) {
                 continue;
             }
             let digits: String = part.iter().map(|g| g.digits).collect();
-            if let Some(score) = classify(plus, &digits, &part) {
+            let classified = classify(plus, &digits, &part).or_else(|| {
+                // Any grouped number right after an explicit phone label (`Fax: 9498777106`).
+                ((7..=15).contains(&digits.len()) && cue_before(text, start, 2, PHONE_LABELS))
+                    .then_some(0.6)
+            });
+            if let Some(score) = classified {
                 if cue_before(text, start, 3, NOT_PHONE_CUES)
                     && !cue_before(text, start, 3, PHONE_CUES)
                 {
@@ -309,6 +333,9 @@ mod tests {
             ("0049 30 1234567", "0049 30 1234567"),
             ("(415) 555-0132", "(415) 555-0132"),
             ("415-555-0132", "415-555-0132"),
+            ("+1-984-182-0190 mobile", "+1-984-182-0190"),
+            ("Fax: 9498777106", "9498777106"),
+            ("Phone: 083 564 9312", "083 564 9312"),
             // a neighbouring number does not spoil it
             ("ik ben 45 06-12345678", "06-12345678"),
         ] {
@@ -328,6 +355,8 @@ mod tests {
             "1234 AB Amsterdam",
             "10:30:45",
             "born on 09/06/1958 in",
+            "phone 12-05-2024",
+            "tel 123456",
             "not NL53 ASNB 0489 8507 26, a typo",
             // order and case numbers, glued numbers
             "ordernummer 0612345678",
