@@ -211,7 +211,7 @@ pub(crate) fn luhn(digits: &str) -> bool {
 /// The card network whose issuer prefix (IIN) and length fit `digits`, if the number also
 /// passes Luhn. Prefixes: Visa 4; Mastercard 51-55 and 2221-2720; Amex 34, 37; Discover
 /// 6011, 644-649, 65; Diners 300-305, 36, 38, 39; JCB 35 and old 15-digit 1800/2131;
-/// Maestro 50, 56-69, 0604; UnionPay 62.
+/// Maestro 50, 56-69, 0604; UnionPay 62; UATP 1 (15 digits).
 ///
 /// # Examples
 ///
@@ -241,6 +241,9 @@ pub(crate) fn card_network(digits: &str) -> Option<&'static str> {
         // JCB: 3528-3589 officially; Faker-style and older numbers use all of 35xx, and
         // the old 15-digit JCB numbers start 1800 or 2131.
         Some("jcb")
+    } else if p1 == 1 && len == 15 {
+        // UATP (airline cards).
+        Some("uatp")
     } else if p2 == 62 && (16..=19).contains(&len) {
         Some("unionpay")
     } else if (p2 == 50 || (56..=69).contains(&p2) || p4 == 604) && (12..=19).contains(&len) {
@@ -396,6 +399,7 @@ mod tests {
             ("30569309025904", Some("diners")),
             ("3530111333300000", Some("jcb")),
             ("180000000000002", Some("jcb")),
+            ("122000000000003", Some("uatp")),
             // Luhn fails, or Luhn passes without an issuer/length fit
             ("4111111111111112", None),
             ("1234567812345670", None),

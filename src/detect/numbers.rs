@@ -11,8 +11,8 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "iban.generic",
         kind: Kind::Iban,
-        // Country, check digits, then the BBAN in any grouping (spaces between groups).
-        pattern: r"\b[A-Za-z]{2}\d{2}(?: ?[A-Za-z0-9]){10,30}",
+        // Country, check digits, then the BBAN in any grouping (spaces or hyphens).
+        pattern: r"\b[A-Za-z]{2}\d{2}(?:[ \-]?[A-Za-z0-9]){10,30}",
         priority: 150,
         validate: iban,
     },
@@ -174,6 +174,11 @@ mod tests {
             ("burgerservicenummer 12345672", "12345672", Kind::Bsn),
             // IBAN compact, grouped, lower case, foreign
             (
+                "NL91-ABNA-0417-1643-00",
+                "NL91-ABNA-0417-1643-00",
+                Kind::Iban,
+            ),
+            (
                 "stort op NL91ABNA0417164300 aub",
                 "NL91ABNA0417164300",
                 Kind::Iban,
@@ -236,6 +241,44 @@ mod tests {
             "ééé 111",
         ] {
             assert!(found(text).is_empty(), "{text}: {:?}", found(text));
+        }
+    }
+
+    #[test]
+    fn no_family_panics_next_to_multibyte_characters() {
+        // Every number-like family, on digits and letters glued to multibyte characters.
+        let families: [&[Rule]; 5] = [
+            RULES,
+            crate::detect::phone::RULES,
+            crate::detect::date::RULES,
+            crate::detect::plate::RULES,
+            crate::detect::address::RULES,
+        ];
+        for text in [
+            "é0612345678é",
+            "€06-12345678€",
+            "＋31 6 12345678",
+            "12 méi 2024",
+            "1234 ÄB",
+            "Straße 5é",
+            "NL91ABNA0417164300é",
+            "ü4111 1111 1111 1111ü",
+            "😀12-05-2024😀",
+            "(0😀6) 1",
+            "+",
+            "0",
+            "-",
+            "geb. 😀 1-2-2000",
+            "Kerkstraat 5😀",
+            "5 May😀",
+            "1234😀AB",
+            "XN-PX-85😀",
+            "kenteken 😀SSV86N",
+        ] {
+            for rules in families {
+                // run_rules slices every verdict: a span off a char boundary would panic.
+                let _ = run_rules(rules, text);
+            }
         }
     }
 

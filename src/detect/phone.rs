@@ -83,6 +83,9 @@ const PHONE_LABELS: &[&str] = &[
     "whatsapp",
     "bel",
     "call",
+    "number",
+    "nummer",
+    "telnr",
 ];
 
 /// A digit group inside the candidate, with what separates it from the previous group.
@@ -241,7 +244,20 @@ fn phone(text: &str, span: Span) -> Option<Verdict> {
         if !start_ok(text, start) {
             continue;
         }
-        for j in (i..all.len()).rev() {
+        // Only a trunk 0, a `+`, a `(`, a 3-digit NANP area or a phone label starts a phone;
+        // checking this first keeps a long run of other numbers cheap.
+        let labelled = cue_before(text, start, 2, PHONE_LABELS);
+        if !(plus
+            || paren
+            || all[i].digits.starts_with('0')
+            || all[i].digits.len() == 3
+            || labelled)
+        {
+            continue;
+        }
+        // A phone has at most eight digit groups; the bound keeps a long run of numbers
+        // (a 50 MB line of digits) linear.
+        for j in (i..all.len().min(i + 8)).rev() {
             // An earlier end is only allowed before white space or a lone separator.
             if j + 1 < all.len() && !all[j + 1].sep_before.contains(char::is_whitespace) {
                 continue;
@@ -260,8 +276,7 @@ fn phone(text: &str, span: Span) -> Option<Verdict> {
             let digits: String = part.iter().map(|g| g.digits).collect();
             let classified = classify(plus, &digits, &part).or_else(|| {
                 // Any grouped number right after an explicit phone label (`Fax: 9498777106`).
-                ((7..=15).contains(&digits.len()) && cue_before(text, start, 2, PHONE_LABELS))
-                    .then_some(0.6)
+                ((7..=15).contains(&digits.len()) && labelled).then_some(0.6)
             });
             if let Some(score) = classified {
                 if cue_before(text, start, 3, NOT_PHONE_CUES)
@@ -336,11 +351,18 @@ mod tests {
             ("+1-984-182-0190 mobile", "+1-984-182-0190"),
             ("Fax: 9498777106", "9498777106"),
             ("Phone: 083 564 9312", "083 564 9312"),
+            ("My Israeli number is 09-7625400", "09-7625400"),
             // a neighbouring number does not spoil it
             ("ik ben 45 06-12345678", "06-12345678"),
         ] {
             assert_eq!(found(text), [want], "{text}");
         }
+    }
+
+    #[test]
+    fn a_huge_run_of_numbers_is_linear_and_safe() {
+        let text = "1 ".repeat(50_000) + "06-12345678";
+        assert_eq!(found(&text), ["06-12345678"]);
     }
 
     #[test]
