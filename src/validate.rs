@@ -253,10 +253,10 @@ pub(crate) fn card_network(digits: &str) -> Option<&'static str> {
     }
 }
 
-/// The Dutch licence-plate sidecode (1-14) of `plate` given as its three groups, e.g.
-/// `["XN", "PX", "85"]`, or `None` when no sidecode fits or a forbidden letter combination
-/// appears. Letters are checked upper-cased; only the consonants the RDW issues are allowed
-/// (no vowels, no C or Q). Source: friedt/kenteken-check-NL-RDW.
+/// The Dutch licence-plate sidecode (1-14) whose shape fits `plate` given as its three
+/// groups, e.g. `["XN", "PX", "85"]`, or `None` when no sidecode fits. Letters are checked
+/// upper-cased; only the consonants the RDW issues are allowed (no vowels, no C or Q).
+/// Source: friedt/kenteken-check-NL-RDW.
 ///
 /// # Examples
 ///
@@ -264,7 +264,7 @@ pub(crate) fn card_network(digits: &str) -> Option<&'static str> {
 /// plate_sidecode(["XN", "PX", "85"]) == Some(5)
 /// plate_sidecode(["AB", "12", "34"]) == None   // a vowel
 /// ```
-pub(crate) fn plate_sidecode(groups: [&str; 3]) -> Option<u8> {
+pub(crate) fn plate_shape(groups: [&str; 3]) -> Option<u8> {
     // Shapes in order: L = letters, D = digits, with group lengths.
     const SHAPES: [&str; 14] = [
         "LL-DD-DD", "DD-DD-LL", "DD-LL-DD", "LL-DD-LL", "LL-LL-DD", "DD-LL-LL", "DD-LLL-D",
@@ -293,6 +293,20 @@ pub(crate) fn plate_sidecode(groups: [&str; 3]) -> Option<u8> {
     if letters.chars().any(|c| "AEIOUCQ".contains(c)) {
         return None;
     }
+    Some(code)
+}
+
+/// The sidecode of `groups` like [`plate_sidecode`], but `None` also when a letter group is
+/// a combination the RDW never issues (`SS`, `NSB`, from sidecode 11 `VVD`, ...).
+///
+/// # Examples
+///
+/// ```text
+/// plate_sidecode(["881", "SS", "1"]) == None
+/// plate_shape(["881", "SS", "1"]) == Some(14)
+/// ```
+pub(crate) fn plate_sidecode(groups: [&str; 3]) -> Option<u8> {
+    let code = plate_shape(groups)?;
     // Forbidden combinations, checked per letter group (they are issued as one group).
     const FORBIDDEN: &[&str] = &[
         "GVD", "KKK", "KVT", "LPF", "NSB", "PKK", "PSV", "TBS", "SS", "SD",
@@ -441,6 +455,8 @@ mod tests {
         ] {
             assert_eq!(plate_sidecode(groups), code, "{groups:?}");
         }
+        // The shape alone ignores forbidden combinations.
+        assert_eq!(plate_shape(["881", "SS", "1"]), Some(14));
         // PVV was issued before sidecode 11 only.
         assert_eq!(plate_sidecode(["12", "PVV", "3"]), Some(7));
     }

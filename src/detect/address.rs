@@ -241,6 +241,10 @@ fn postcode(text: &str, span: Span) -> Option<Verdict> {
     {
         return None;
     }
+    // A year after a month name (`23 FEBRUARI 2007 EN`) is a date, not a postcode.
+    if words_before(text, span.start, 1).any(|w| is_month_name(&w)) {
+        return None;
+    }
     let letters = raw.get(raw.len() - 2..)?;
     let upper = letters.to_ascii_uppercase();
     if NEVER_ISSUED.contains(&upper.as_str()) {
@@ -266,11 +270,54 @@ fn postcode(text: &str, span: Span) -> Option<Verdict> {
     // `in 2020 en Amsterdam`: a year with a space before lower-case letters needs a street.
     let number: u32 = raw.get(..4)?.parse().ok()?;
     let yearish = (1900..=2099).contains(&number) && raw.contains(' ');
-    let strong = street_before(text, span.start) || postcode_cue(text, span.start);
+    let strong = street_before(text, span.start)
+        || postcode_cue(text, span.start)
+        || words_after(text, span.end, 2).any(|w| is_street_word(&w));
     if strong || (context && !yearish) {
         return Some(Verdict::new(span, Kind::Address, 0.8));
     }
     None
+}
+
+/// True when `word` (lower case) is a Dutch or English month name or abbreviation.
+fn is_month_name(word: &str) -> bool {
+    const MONTHS: &[&str] = &[
+        "januari",
+        "january",
+        "jan",
+        "februari",
+        "february",
+        "feb",
+        "maart",
+        "march",
+        "mrt",
+        "mar",
+        "april",
+        "apr",
+        "mei",
+        "may",
+        "juni",
+        "june",
+        "jun",
+        "juli",
+        "july",
+        "jul",
+        "augustus",
+        "august",
+        "aug",
+        "september",
+        "sept",
+        "sep",
+        "oktober",
+        "october",
+        "okt",
+        "oct",
+        "november",
+        "nov",
+        "december",
+        "dec",
+    ];
+    MONTHS.contains(&word)
 }
 
 /// True when a street name is among the few words before `at` (`Lindenlaan 30, 3905hd`).
@@ -290,8 +337,14 @@ fn place_after(text: &str, at: usize) -> bool {
     if trimmed.len() == rest.len() && !rest.is_empty() {
         return false;
     }
-    let mut chars = trimmed.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_alphabetic)
+    // In text written all in capitals a capital says nothing: the next word must be
+    // written in mixed case (`Amsterdam`, not `HEEFT`).
+    let word: &str = trimmed
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
 }
 
 fn street(text: &str, span: Span) -> Option<Verdict> {
@@ -386,6 +439,7 @@ mod tests {
             ),
             ("Eikenlaan 27 (4267hj)", vec!["4267hj", "Eikenlaan 27"]),
             ("1000 MG Amsterdam", vec!["1000 MG"]),
+            ("2045 ab, Kerkstraat 5", vec!["2045 ab", "Kerkstraat 5"]),
             (
                 "op Graaf Florislaan 145 B, Emmen",
                 vec!["Graaf Florislaan 145 B"],
@@ -415,6 +469,8 @@ mod tests {
             "1000 MG paracetamol",
             "1234 SS",
             "in 2020 en Amsterdam",
+            "GEBOREN OP 23 FEBRUARI 2007 EN HEEFT",
+            "op 3 mei 2024 AB gebeld",
             "nu 1234 ab",
             "€1234 EU",
             "",

@@ -188,14 +188,18 @@ fn numeric(text: &str, span: Span) -> Option<Verdict> {
 
 fn day_month_numeric(text: &str, span: Span) -> Option<Verdict> {
     let raw = text.get(span.range())?;
-    if !number_bounded(text, span.start, span.end)
-        || !cue_before(text, span.start, 1, DAY_MONTH_CUES)
-    {
+    if !number_bounded(text, span.start, span.end) {
         return None;
     }
     let (a, b) = raw.split_once('/')?;
     let (a, b): (u32, u32) = (a.parse().ok()?, b.parse().ok()?);
-    (day_month(a, b) || day_month(b, a)).then(|| verdict(text, span, 0.6))
+    if cue_before(text, span.start, 1, DAY_MONTH_CUES) {
+        return (day_month(a, b) || day_month(b, a)).then(|| verdict(text, span, 0.6));
+    }
+    // Without a cue only a day above its month reads as a date: fractions (`1/3`) and
+    // ratings (`8/10`) have the smaller number first, and `24/7` means "always".
+    let plain = a > b && b != 10 && (a, b) != (24, 7) && day_month(a, b);
+    plain.then(|| verdict(text, span, 0.5))
 }
 
 fn iso(text: &str, span: Span) -> Option<Verdict> {
@@ -326,6 +330,7 @@ mod tests {
             ("26/07/2024.", "26/07/2024", Kind::Date),
             ("05/21/21", "05/21/21", Kind::Date),
             ("aangevraagd op 20/7, niks", "20/7", Kind::Date),
+            ("ik heb 20/7 gebeld", "20/7", Kind::Date),
             // ISO, with a time
             ("sinds 2023-11-25 wacht ik", "2023-11-25", Kind::Date),
             ("2024-03-15T14:30:00Z", "2024-03-15T14:30:00Z", Kind::Date),
@@ -390,6 +395,7 @@ mod tests {
             "10.0.0.12",
             "1/3 van de mensen",
             "open 24/7",
+            "een 8/10 en 3/4 en 20/10",
             "the 5 may be late",
             "12-05-2024-3",
             "nl/nieuws/2024/12/14/afval",

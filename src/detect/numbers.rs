@@ -44,7 +44,8 @@ pub(crate) const RULES: &[Rule] = &[
 pub(crate) fn number_bounded(text: &str, start: usize, end: usize) -> bool {
     let joins = |c: char| matches!(c, '.' | ',' | '-' | '/' | ':' | '+' | '_');
     let before = char_before(text, start);
-    if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+    // Glued to a word, or a path or query value in a link (`/video/6072571544577697674`).
+    if before.is_some_and(|c| c.is_alphanumeric() || matches!(c, '_' | '/' | '=' | '&' | '?')) {
         return false;
     }
     if before.is_some_and(joins) && char_before(text, start - 1).is_some_and(|c| c.is_ascii_digit())
@@ -76,6 +77,9 @@ fn bsn(text: &str, span: Span) -> Option<Verdict> {
     if !number_bounded(text, span.start, span.end) {
         return None;
     }
+    if after_calling_code(text, span.start) {
+        return None;
+    }
     let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
     let cued = cue_before(text, span.start, 4, BSN_CUES);
     // An 8-digit BSN (a leading zero dropped) only with a cue: it is a KvK number otherwise.
@@ -92,6 +96,24 @@ fn bsn(text: &str, span: Span) -> Option<Verdict> {
         return None;
     }
     Some(Verdict::new(span, Kind::Bsn, if cued { 0.95 } else { 0.7 }))
+}
+
+/// True when the token before `at` is a telephone country code or trunk (`+31 251 739 120`,
+/// `0031 ...`, `(0)`): the digits are the rest of a phone number.
+fn after_calling_code(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    if before.len() == text[..at].len() {
+        return false;
+    }
+    let token = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let digits = token.trim_start_matches('+');
+    (token.starts_with('+')
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit()))
+        || token == "(0)"
+        || (token.starts_with("00")
+            && (3..=5).contains(&token.len())
+            && token.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn iban(text: &str, span: Span) -> Option<Verdict> {
@@ -228,6 +250,8 @@ mod tests {
             "x111222333",
             "12.111222333",
             "€111222333",
+            "bel +31 251 739 120",
+            "tiktok.com/@x/video/4111111111111111",
             // 8 digits without a cue (a KvK number)
             "kvk 11122233",
             // mixed separators in a card, a Luhn number without an issuer

@@ -5,7 +5,7 @@
 
 use super::context::{char_at, char_before, cue_before};
 use super::{Rule, Verdict};
-use crate::validate::plate_sidecode;
+use crate::validate::{plate_shape, plate_sidecode};
 use crate::{Kind, Span};
 
 /// The rules of this family.
@@ -55,6 +55,16 @@ const PLATE_CUES: &[&str] = &[
     "reg",
     "van",
     "truck",
+    "reed",
+    "rijdt",
+    "rijden",
+    "geparkeerd",
+    "parkeert",
+    "parkeren",
+    "parked",
+    "driving",
+    "drove",
+    "bumper",
 ];
 
 /// True when a plate is not glued to more of a code (`-`, `/`, `.` plus an alphanumeric).
@@ -85,8 +95,13 @@ fn hyphenated(text: &str, span: Span) -> Option<Verdict> {
     }
     let mut parts = raw.split('-');
     let groups = [parts.next()?, parts.next()?, parts.next()?];
-    plate_sidecode(groups)?;
-    Some(Verdict::new(span, Kind::LicensePlate, 0.9))
+    if plate_sidecode(groups).is_some() {
+        return Some(Verdict::new(span, Kind::LicensePlate, 0.9));
+    }
+    // A never-issued combination (`881-SS-1`) is a mistyped or fake plate: still a plate
+    // when the text says it is about a vehicle.
+    plate_shape(groups)?;
+    cue_before(text, span.start, 6, PLATE_CUES).then(|| Verdict::new(span, Kind::LicensePlate, 0.6))
 }
 
 fn compact(text: &str, span: Span) -> Option<Verdict> {
@@ -140,6 +155,7 @@ mod tests {
             ("met kenteken 957XH8.", "957XH8"),
             ("parkeerboete voor x793pk op", "x793pk"),
             ("car plate BH1234", "BH1234"),
+            ("Parkeerboete voor 881-SS-1 op", "881-SS-1"),
         ] {
             assert_eq!(found(text), [want], "{text}");
         }
