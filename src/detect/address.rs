@@ -264,7 +264,12 @@ fn postcode(text: &str, span: Span) -> Option<Verdict> {
         ));
     }
     let lower = letters.to_ascii_lowercase();
-    if letters != lower || POSTCODE_WORDS.contains(&lower.as_str()) {
+    if letters != lower {
+        return None;
+    }
+    // A letter pair that is also a word (`je`, `bc`) only right after street + number.
+    let street_adjacent = words_before(text, span.start, 2).any(|w| is_street_word(&w));
+    if POSTCODE_WORDS.contains(&lower.as_str()) && !street_adjacent {
         return None;
     }
     // `in 2020 en Amsterdam`: a year with a space before lower-case letters needs a street.
@@ -355,13 +360,19 @@ fn street(text: &str, span: Span) -> Option<Verdict> {
         return None;
     }
     // Leading lower-case particles belong to the sentence (`op de Dorpsstraat 1`).
+    // A particle right before the street word is part of the name (`van heutszstraat 61`).
     let mut start = span.start;
-    for word in raw.split(' ') {
-        let particle = matches!(
-            word,
-            "de" | "den" | "der" | "het" | "'t" | "ter" | "ten" | "van"
-        );
-        if !particle {
+    let words: Vec<&str> = raw.split(' ').collect();
+    for (i, word) in words.iter().enumerate() {
+        let article = matches!(*word, "de" | "het" | "'t");
+        let particle = matches!(*word, "den" | "der" | "ter" | "ten" | "van");
+        let next_is_street = words.get(i + 1).is_some_and(|w| {
+            !w.starts_with(|c: char| c.is_ascii_digit())
+                && words
+                    .get(i + 2)
+                    .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+        });
+        if !(article || (particle && !next_is_street)) {
             break;
         }
         start += word.len() + 1;
@@ -440,6 +451,15 @@ mod tests {
             ("Eikenlaan 27 (4267hj)", vec!["4267hj", "Eikenlaan 27"]),
             ("1000 MG Amsterdam", vec!["1000 MG"]),
             ("2045 ab, Kerkstraat 5", vec!["2045 ab", "Kerkstraat 5"]),
+            (
+                "at Industrieweg 193d, 8681 je Ursem",
+                vec!["8681 je", "Industrieweg 193d"],
+            ),
+            (
+                "naar van heutszstraat 61\n4617eb",
+                vec!["4617eb", "van heutszstraat 61"],
+            ),
+            ("ik kom van de Kerkstraat 5", vec!["Kerkstraat 5"]),
             (
                 "op Graaf Florislaan 145 B, Emmen",
                 vec!["Graaf Florislaan 145 B"],
