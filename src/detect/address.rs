@@ -46,6 +46,14 @@ pub(crate) const RULES: &[Rule] = &[
         validate: street,
     },
     Rule {
+        name: "address.postcode_uk",
+        kind: Kind::Address,
+        // Royal Mail format: outward code (area, district) and inward code (sector, unit).
+        pattern: r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b",
+        priority: 95,
+        validate: postcode_uk,
+    },
+    Rule {
         name: "address.street_first",
         kind: Kind::Address,
         // `Laan van Meerdervoort 26`, `Plein 1813 ...` is not this: the street word comes
@@ -284,6 +292,39 @@ fn postcode(text: &str, span: Span) -> Option<Verdict> {
     None
 }
 
+/// Words that make a compact code a vehicle plate rather than a UK postcode.
+const VEHICLE_CUES: &[&str] = &[
+    "kenteken*",
+    "nummerplaat*",
+    "plate*",
+    "auto*",
+    "car",
+    "parkeerboete*",
+];
+
+fn postcode_uk(text: &str, span: Span) -> Option<Verdict> {
+    let raw = text.get(span.range())?;
+    if char_before(text, span.start).is_some_and(|c| matches!(c, '-' | '/' | '#' | '@' | '.')) {
+        return None;
+    }
+    // Royal Mail never uses Q, V, X first, nor I, J, Z as a second area letter.
+    let mut letters = raw.chars();
+    if letters.next().is_some_and(|c| matches!(c, 'Q' | 'V' | 'X'))
+        || letters.next().is_some_and(|c| matches!(c, 'I' | 'J' | 'Z'))
+    {
+        return None;
+    }
+    // Without the space it may be a Dutch plate (`J675XN`) when a vehicle is mentioned.
+    if !raw.contains(' ') && super::context::cue_before(text, span.start, 6, VEHICLE_CUES) {
+        return None;
+    }
+    Some(Verdict::new(
+        span,
+        Kind::Address,
+        if raw.contains(' ') { 0.85 } else { 0.7 },
+    ))
+}
+
 /// True when `word` (lower case) is a Dutch or English month name or abbreviation.
 fn is_month_name(word: &str) -> bool {
     const MONTHS: &[&str] = &[
@@ -460,6 +501,9 @@ mod tests {
                 vec!["4617eb", "van heutszstraat 61"],
             ),
             ("ik kom van de Kerkstraat 5", vec!["Kerkstraat 5"]),
+            // UK postcodes
+            ("My address is SW1A 1AA in London", vec!["SW1A 1AA"]),
+            ("EC1A1BB", vec!["EC1A1BB"]),
             (
                 "op Graaf Florislaan 145 B, Emmen",
                 vec!["Graaf Florislaan 145 B"],
@@ -491,6 +535,10 @@ mod tests {
             "in 2020 en Amsterdam",
             "GEBOREN OP 23 FEBRUARI 2007 EN HEEFT",
             "op 3 mei 2024 AB gebeld",
+            "kenteken J675XN",
+            "sw1a 1aa",
+            "QA1 1AA",
+            "AZ1 1AA",
             "nu 1234 ab",
             "€1234 EU",
             "",

@@ -83,8 +83,6 @@ const PHONE_LABELS: &[&str] = &[
     "whatsapp",
     "bel",
     "call",
-    "number",
-    "nummer",
     "telnr",
 ];
 
@@ -351,7 +349,7 @@ mod tests {
             ("+1-984-182-0190 mobile", "+1-984-182-0190"),
             ("Fax: 9498777106", "9498777106"),
             ("Phone: 083 564 9312", "083 564 9312"),
-            ("My Israeli number is 09-7625400", "09-7625400"),
+            ("Israeli phone: 09-7625400", "09-7625400"),
             // a neighbouring number does not spoil it
             ("ik ben 45 06-12345678", "06-12345678"),
         ] {
@@ -379,6 +377,8 @@ mod tests {
             "born on 09/06/1958 in",
             "phone 12-05-2024",
             "tel 123456",
+            "his social security number is 853-37-1694",
+            "license number 6940579",
             "not NL53 ASNB 0489 8507 26, a typo",
             // order and case numbers, glued numbers
             "ordernummer 0612345678",
