@@ -309,7 +309,7 @@ fn postcode_uk(text: &str, span: Span) -> Option<Verdict> {
     }
     // Royal Mail never uses Q, V, X first, nor I, J, Z as a second area letter.
     let mut letters = raw.chars();
-    if letters.next().is_some_and(|c| matches!(c, 'Q' | 'V' | 'X'))
+    if !raw.starts_with("GIR") && letters.next().is_some_and(|c| matches!(c, 'Q' | 'V' | 'X'))
         || letters.next().is_some_and(|c| matches!(c, 'I' | 'J' | 'Z'))
     {
         return None;
@@ -504,6 +504,7 @@ mod tests {
             // UK postcodes
             ("My address is SW1A 1AA in London", vec!["SW1A 1AA"]),
             ("EC1A1BB", vec!["EC1A1BB"]),
+            ("GIR 0AA", vec!["GIR 0AA"]),
             (
                 "op Graaf Florislaan 145 B, Emmen",
                 vec!["Graaf Florislaan 145 B"],
@@ -539,6 +540,7 @@ mod tests {
             "sw1a 1aa",
             "QA1 1AA",
             "AZ1 1AA",
+            "XGIR 0AA",
             "nu 1234 ab",
             "€1234 EU",
             "",
