@@ -307,11 +307,13 @@ fn postcode_uk(text: &str, span: Span) -> Option<Verdict> {
     if char_before(text, span.start).is_some_and(|c| matches!(c, '-' | '/' | '#' | '@' | '.')) {
         return None;
     }
-    // Royal Mail never uses Q, V, X first, nor I, J, Z as a second area letter.
-    let mut letters = raw.chars();
-    if !raw.starts_with("GIR") && letters.next().is_some_and(|c| matches!(c, 'Q' | 'V' | 'X'))
-        || letters.next().is_some_and(|c| matches!(c, 'I' | 'J' | 'Z'))
-    {
+    // Royal Mail never uses Q, V, X first, nor I, J, Z as a second area letter (the
+    // historic `GIR 0AA` aside).
+    let mut chars = raw.chars();
+    let (first, second) = (chars.next(), chars.next());
+    let bad_first = first.is_some_and(|c| matches!(c, 'Q' | 'V' | 'X'));
+    let bad_second = second.is_some_and(|c| matches!(c, 'I' | 'J' | 'Z'));
+    if !raw.starts_with("GIR") && (bad_first || bad_second) {
         return None;
     }
     // Without the space it may be a Dutch plate (`J675XN`) when a vehicle is mentioned.
