@@ -26,7 +26,7 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "address.postcode",
         kind: Kind::Address,
-        pattern: r"\b[1-9]\d{3} ?[A-Za-z]{2}\b",
+        pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Za-z]{2}(?-u:\b)",
         priority: 95,
         validate: postcode,
     },
@@ -34,13 +34,13 @@ pub(crate) const RULES: &[Rule] = &[
         name: "address.street",
         kind: Kind::Address,
         pattern: concat!(
-            r"(?i)\b(?:(?:burgemeester|burg|generaal|gen|koningin|koning|prins|prinses|graaf|",
+            r"(?i)(?-u:\b)(?:(?:burgemeester|burg|generaal|gen|koningin|koning|prins|prinses|graaf|",
             r"gravin|hertog|dokter|dr|professor|prof|pastoor|pater|kapitein|admiraal|sint|st|",
             r"oude|nieuwe|korte|lange|hoge|lage|kleine|grote|groot|eerste|tweede|derde|",
             r"wethouder|meester|mr|jonkheer|jhr|president|kardinaal|van|de|den|der|het|'t|ter|",
             r"ten)\.?\s+)*[\p{L}][\p{L}'\-]*(?:",
             street_suffixes!(),
-            r")\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)\b|\s(?:hs|HS|bis|II|III|IV)\b)|-?[A-Za-z]\b|(?-i:\s[A-HJ-Z])\b)?"
+            r")\s+[0-9]{1,4}(?:\s?-\s?[0-9]{1,4}(?-u:\b)|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)(?-u:\b)|\s(?:hs|HS|bis|II|III|IV)(?-u:\b))|-?[A-Za-z](?-u:\b)|(?-i:\s[A-HJ-Z])(?-u:\b))?"
         ),
         priority: 95,
         validate: street,
@@ -49,7 +49,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "address.postcode_uk",
         kind: Kind::Address,
         // Royal Mail format: outward code (area, district) and inward code (sector, unit).
-        pattern: r"\b(?:GIR ?0AA|[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})\b",
+        pattern: r"(?-u:\b)(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
         priority: 95,
         validate: postcode_uk,
     },
@@ -59,9 +59,9 @@ pub(crate) const RULES: &[Rule] = &[
         // `Laan van Meerdervoort 26`, `Plein 1813 ...` is not this: the street word comes
         // first, then a particle and a capitalised name.
         pattern: concat!(
-            r"\b(?:Laan|Plein|Weg|Kade|Singel|Gracht|Dijk|Straat|Dreef|Hof|Markt|Park|Pad)\s+",
+            r"(?-u:\b)(?:Laan|Plein|Weg|Kade|Singel|Gracht|Dijk|Straat|Dreef|Hof|Markt|Park|Pad)\s+",
             r"(?:van|der|de|den|het|op|aan|in|ter|ten|'t)(?:\s+(?:de|der|den|het|'t))?\s+",
-            r"\p{Lu}[\p{L}\-]+\s+\d{1,4}(?:\s?-\s?\d{1,4}\b|-?[A-Za-z]\b|\s[A-HJ-Z]\b)?"
+            r"\p{Lu}[\p{L}\-]+\s+[0-9]{1,4}(?:\s?-\s?[0-9]{1,4}(?-u:\b)|-?[A-Za-z](?-u:\b)|\s[A-HJ-Z](?-u:\b))?"
         ),
         priority: 95,
         validate: street_first,

@@ -25,14 +25,14 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "date.numeric",
         kind: Kind::Date,
-        pattern: r"\b\d{1,2}[-/.]\d{1,2}[-/.](?:\d{4}|\d{2})\b",
+        pattern: r"(?-u:\b)[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})(?-u:\b)",
         priority: 85,
         validate: numeric,
     },
     Rule {
         name: "date.day_month",
         kind: Kind::Date,
-        pattern: r"\b\d{1,2}/\d{1,2}\b",
+        pattern: r"(?-u:\b)[0-9]{1,2}/[0-9]{1,2}(?-u:\b)",
         priority: 85,
         validate: day_month_numeric,
     },
@@ -40,7 +40,7 @@ pub(crate) const RULES: &[Rule] = &[
         name: "date.iso",
         kind: Kind::Date,
         // A time written with the date (`T14:30:00Z`, ` 11:34:35`) is part of the timestamp.
-        pattern: r"\b\d{4}[-/.]\d{2}[-/.]\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?",
+        pattern: r"(?-u:\b)[0-9]{4}[-/.][0-9]{2}[-/.][0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         priority: 85,
         validate: iso,
     },
@@ -48,9 +48,9 @@ pub(crate) const RULES: &[Rule] = &[
         name: "date.day_name",
         kind: Kind::Date,
         pattern: concat!(
-            r"(?i)\b\d{1,2}(?:e|ste|de|st|nd|rd|th)?(?:\s+of)?[\s\-]+(?:",
+            r"(?i)(?-u:\b)[0-9]{1,2}(?:e|ste|de|st|nd|rd|th)?(?:\s+of)?[\s\-]+(?:",
             months!(),
-            r")\b\.?(?:,?[\s\-]+(?:\d{4}|'\d{2})\b)?"
+            r")(?-u:\b)\.?(?:,?[\s\-]+(?:[0-9]{4}|'[0-9]{2})(?-u:\b))?"
         ),
         priority: 85,
         validate: day_name,
@@ -59,9 +59,9 @@ pub(crate) const RULES: &[Rule] = &[
         name: "date.name_day",
         kind: Kind::Date,
         pattern: concat!(
-            r"(?i)\b(?:",
+            r"(?i)(?-u:\b)(?:",
             months!(),
-            r")\b\.?\s+\d{1,2}(?:st|nd|rd|th)?\b(?:,?\s+\d{4}\b)?"
+            r")(?-u:\b)\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{4}(?-u:\b))?"
         ),
         priority: 85,
         validate: name_day,

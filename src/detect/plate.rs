@@ -13,14 +13,14 @@ pub(crate) const RULES: &[Rule] = &[
     Rule {
         name: "license_plate.hyphenated",
         kind: Kind::LicensePlate,
-        pattern: r"\b[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}\b",
+        pattern: r"(?-u:\b)[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}(?-u:\b)",
         priority: 90,
         validate: hyphenated,
     },
     Rule {
         name: "license_plate.compact",
         kind: Kind::LicensePlate,
-        pattern: r"\b[A-Za-z0-9]{6}\b",
+        pattern: r"(?-u:\b)[A-Za-z0-9]{6}(?-u:\b)",
         priority: 90,
         validate: compact,
     },
