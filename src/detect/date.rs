@@ -98,7 +98,6 @@ const DAY_MONTH_CUES: &[&str] = &[
 /// Cue words strong enough to count anywhere earlier in the same sentence
 /// (`Mijn geboortedatum staat fout in de BRP, het moet 17-04-1974 zijn`).
 const BIRTH_CUES_SENTENCE: &[&str] = &[
-    "geboren",
     "geboortedatum",
     "geboortedag",
     "born",
@@ -107,6 +106,11 @@ const BIRTH_CUES_SENTENCE: &[&str] = &[
     "birthday",
     "verjaardag",
 ];
+
+/// Verbs of being born: they count a few words back within the sentence (`geboren in Ede
+/// op 12 mei 1990`), but not across a whole sentence (`born in Utrecht and moved here on
+/// 3 May 2010` is a move date).
+const BORN_CUES: &[&str] = &["geboren", "born"];
 
 /// The start of the sentence holding byte `at` (after `. `, `! `, `? ` or a line break),
 /// looking back at most 160 bytes.
@@ -130,7 +134,8 @@ fn verdict(text: &str, span: Span, score: f32) -> Verdict {
     let sentence = &text[sentence_start(text, span.start)..span.start];
     let birth = cue_before(text, span.start, 3, BIRTH_CUES_BEFORE)
         || cue_after(text, span.end, 2, BIRTH_CUES_AFTER)
-        || cue_before(sentence, sentence.len(), 16, BIRTH_CUES_SENTENCE);
+        || cue_before(sentence, sentence.len(), 16, BIRTH_CUES_SENTENCE)
+        || cue_before(sentence, sentence.len(), 5, BORN_CUES);
     if birth {
         Verdict::new(span, Kind::BirthDate, score).rule("date.birth")
     } else {
