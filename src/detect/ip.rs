@@ -1,6 +1,266 @@
-//! `ip` detectors. (Stub: rules are added by the detector work.)
+//! `ip` detectors: IPv4 addresses (with an attached `:port`), IPv6 addresses in every legal
+//! compressed form, bracketed with a port (`[2001:db8::1]:443`) and with a zone id
+//! (`fe80::1%eth0`).
+//!
+//! Candidates are generous; `std::net` parsers decide. Look-alikes that parse are rejected
+//! by context: version strings (`versie 1.2.3.4`, `v1.2.3.4`), longer dotted sequences
+//! (`2.8.6.3.6`, OIDs), amounts (`€ 1.100.200.250`). Times (`12:30:45`) and MAC addresses
+//! (`00:1a:2b:3c:4d:5e`) never parse as IPv6. An address inside a link is the link's.
 
-use super::Rule;
+use super::context::{char_at, char_before, cue_before};
+use super::{Rule, Verdict};
+use crate::{Kind, Span};
+use std::net::{Ipv4Addr, Ipv6Addr};
+
+/// Priority: a strict syntax checked by the standard library; above URLs (a bare IP is never
+/// a URL here, and a URL with an IP host is rejected below).
+const PRIORITY: u8 = 140;
+
+/// Words just before a dotted number that make it a version, a build or an amount.
+const NOT_IP_CUES: &[&str] = &[
+    "versie", "version", "v", "ver", "vers", "firmware", "build", "release", "update", "patch",
+    "app", "ios", "android", "oid", "eur", "euro", "euros", "bedrag",
+];
 
 /// The rules of this family.
-pub(crate) const RULES: &[Rule] = &[];
+pub(crate) const RULES: &[Rule] = &[
+    Rule {
+        name: "ip.v4",
+        kind: Kind::Ip,
+        pattern: r"\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}(?::\d{1,5})?",
+        priority: PRIORITY,
+        validate: validate_v4,
+    },
+    Rule {
+        name: "ip.v6",
+        kind: Kind::Ip,
+        // Hex groups and colons (an embedded IPv4 tail allowed), a zone id, optional
+        // brackets and port. The parser decides.
+        pattern: r"\[?[0-9A-Fa-f]{0,4}:(?:[0-9A-Fa-f]{0,4}:)*(?:\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z_.-]+)?\]?(?::\d{1,5})?",
+        priority: PRIORITY,
+        validate: validate_v6,
+    },
+];
+
+/// True when a character before an address glues it to something else: a word
+/// (`v1.2.3.4`), a longer dotted or colon sequence, a link's path, a currency sign.
+fn glued_before(c: char) -> bool {
+    c.is_alphanumeric() || "_.:/@-€$£#".contains(c)
+}
+
+/// A port after an address: 1-65535.
+fn valid_port(digits: &str) -> bool {
+    digits
+        .parse::<u32>()
+        .is_ok_and(|p| (1..=65535).contains(&p))
+}
+
+/// True when the address continues past `end` as a longer number-ish token: more digits,
+/// letters, or a `.`/`:` followed by an alphanumeric (`1.2.3.4.5`, `1.2.3.4:ab`).
+fn continues(text: &str, end: usize) -> bool {
+    match char_at(text, end) {
+        Some(c) if c.is_alphanumeric() || c == '_' => true,
+        Some(c @ ('.' | ':' | '-' | '%')) => {
+            char_at(text, end + c.len_utf8()).is_some_and(|d| d.is_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// True when a currency sign precedes `at`, spaces aside (`€ 1.100.200.250`).
+fn after_currency(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end_matches([' ', '\u{a0}']);
+    before.ends_with(['€', '$', '£', '¥'])
+}
+
+fn validate_v4(text: &str, span: Span) -> Option<Verdict> {
+    if char_before(text, span.start).is_some_and(glued_before) {
+        return None;
+    }
+    let s = &text[span.range()];
+    let (addr, port) = match s.split_once(':') {
+        Some((a, p)) => (a, Some(p)),
+        None => (s, None),
+    };
+    addr.parse::<Ipv4Addr>().ok()?;
+    let mut end = span.start + addr.len();
+    if let Some(p) = port {
+        if valid_port(p) && !continues(text, span.end) {
+            end = span.end;
+        }
+    }
+    if continues(text, end) {
+        return None;
+    }
+    if cue_before(text, span.start, 2, NOT_IP_CUES) || after_currency(text, span.start) {
+        return None;
+    }
+    Some(Verdict::new(Span::new(span.start, end), Kind::Ip, 0.9).rule("ip.v4"))
+}
+
+fn validate_v6(text: &str, span: Span) -> Option<Verdict> {
+    let s = &text[span.range()];
+    let bracketed = s.starts_with('[');
+    let (start, addr_zone, end) = if bracketed {
+        match s.find(']') {
+            Some(close) => {
+                let mut end = span.start + close + 1;
+                let after = &s[close + 1..];
+                if let Some(port) = after.strip_prefix(':') {
+                    if valid_port(port) {
+                        end = span.end;
+                    }
+                }
+                (span.start, &s[1..close], end)
+            }
+            // No closing bracket: the address is what follows the `[`.
+            None => {
+                let inner = s[1..].trim_end_matches(':');
+                (span.start + 1, inner, span.start + 1 + inner.len())
+            }
+        }
+    } else {
+        // Unbracketed: no port is possible (`2001:db8::1:443` is one address), and a
+        // final lone `:` or `]` belongs to the sentence.
+        let mut inner = s.trim_end_matches(']');
+        if inner.ends_with(':') && !inner.ends_with("::") {
+            inner = &inner[..inner.len() - 1];
+        }
+        (span.start, inner, span.start + inner.len())
+    };
+    if char_before(text, start).is_some_and(glued_before) {
+        return None;
+    }
+    let (addr, zone) = match addr_zone.split_once('%') {
+        Some((a, z)) => (a, Some(z)),
+        None => (addr_zone, None),
+    };
+    if zone.is_some_and(|z| z.is_empty()) {
+        return None;
+    }
+    let ip: Ipv6Addr = addr.parse().ok()?;
+    // `::` alone is no one's address; with at most two groups written (`1::2`, `::1`) we
+    // want one that looks like hex, not a ratio or a score.
+    let groups: Vec<&str> = addr.split(':').filter(|g| !g.is_empty()).collect();
+    if ip.is_unspecified() || (groups.len() <= 2 && groups.iter().all(|g| g.len() < 3)) {
+        return None;
+    }
+    if continues(text, end) {
+        return None;
+    }
+    Some(Verdict::new(Span::new(start, end), Kind::Ip, 0.9).rule("ip.v6"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::detect::url::tests::{run_rules, IDENT};
+    use crate::detect::Rule;
+    use crate::Kind;
+
+    fn ips(text: &str) -> Vec<String> {
+        run_rules(IDENT, text)
+            .into_iter()
+            .filter(|(_, k, _)| *k == Kind::Ip)
+            .map(|(s, _, _)| s)
+            .collect()
+    }
+
+    /// (input, expected ip text); empty = no ip.
+    const CASES: &[(&str, &str)] = &[
+        // IPv4, with and without a port, at sentence ends.
+        ("Mijn IP-adres is 62.19.187.19, kunnen", "62.19.187.19"),
+        ("IS 86.89.49.52:22, KUNNEN", "86.89.49.52:22"),
+        ("router 192.168.1.25.", "192.168.1.25"),
+        ("(10.0.0.1)", "10.0.0.1"),
+        ("poort 1.2.3.4:99999 fout", ""),
+        // IPv6 in compressed forms, upper case, brackets, ports, zones, embedded IPv4.
+        (
+            "VPN zegt 2001:89A:17CC:13A4:98FB::8FC7. Welke",
+            "2001:89A:17CC:13A4:98FB::8FC7",
+        ),
+        (
+            "krijg ik 2a01:c783:d92d:bf79::34a7 als",
+            "2a01:c783:d92d:bf79::34a7",
+        ),
+        (
+            "fe80:0:dc:0:a6d0:e584:eb91:4944",
+            "fe80:0:dc:0:a6d0:e584:eb91:4944",
+        ),
+        (
+            "adres [2a02:f716:96b3:8743:f18e::ca53]:443 als",
+            "[2a02:f716:96b3:8743:f18e::ca53]:443",
+        ),
+        ("adres [2001:5249::2f4d] nu", "[2001:5249::2f4d]"),
+        ("link-local fe80::1%eth0 ja", "fe80::1%eth0"),
+        ("mapped ::ffff:192.0.2.1 ok", "::ffff:192.0.2.1"),
+        ("eind 2001:db8:: hier", "2001:db8::"),
+        ("adres: 2001:db8::1: dat", "2001:db8::1"),
+        // Versions, longer dotted numbers, amounts, times, MACs.
+        ("Ik lees versie 1.2.3.4 en", ""),
+        ("App-versie v1.2.3.4, Samsung", ""),
+        ("versie 2.8.6.3.6 en", ""),
+        ("Firmware 12.8.1.2471.", ""),
+        ("OID 1.3.6.1.4.1.311", ""),
+        ("bedrag € 1.100.200.250", ""),
+        ("om 12:30:45 uur", ""),
+        ("MAC 00:1a:2b:3c:4d:5e", ""),
+        ("MAC 00-1A-2B-3C-4D-5E", ""),
+        ("alleen :: of a:b", ""),
+        ("€ 1.100.200.250", ""),
+        ("ratio 1::2", ""),
+        ("http://192.168.1.1/admin", ""),
+    ];
+
+    #[test]
+    fn ip_cases() {
+        for (input, want) in CASES {
+            let got = ips(input);
+            if want.is_empty() {
+                assert!(got.is_empty(), "{input:?}: expected none, got {got:?}");
+            } else {
+                assert_eq!(got, vec![want.to_string()], "{input:?}");
+            }
+        }
+    }
+
+    /// Strings that have broken byte-slicing code before: combining marks, right-to-left
+    /// text, emoji sequences, multi-byte characters next to every sign the rules look at.
+    const NASTY: &[&str] = &[
+        "http://e.nߐ",
+        "@ߐ@ߐ.ߐ",
+        "＠＠＠",
+        "ja@é.é",
+        "é@é.nl",
+        "[ߐ:ߐ]:ߐ",
+        "1.2.3.4:ߐ",
+        "1.2.3.4ߐ",
+        "::ߐ",
+        "fe80::1%ߐ",
+        "[fe80::1%",
+        "www.ߐ.nl/ߐ)",
+        "e\u{301}.nl/a\u{301}.",
+        "ٱلْعَرَبِيَّة@مثال.إختبار",
+        "jan (at) gmail (dot) ߐ",
+        "jan [at] ߐ punt nl",
+        "👩‍👩‍👧 https://x.com/a👍🏽 @b‍ c@d.nl‍",
+        "\u{feff}@x\u{200b}.nl",
+        "a\u{0}@b.nl http://\u{0}",
+        "\u{10ffff}.com/\u{10ffff}",
+    ];
+
+    #[test]
+    fn nasty_unicode_never_panics_and_stays_on_char_boundaries() {
+        let families: &[&[Rule]] = IDENT;
+        for t in NASTY {
+            // run_rules asserts char boundaries of every verdict.
+            let _ = run_rules(families, t);
+            // Every rule of the crate, through the engine, also on cut-off prefixes.
+            for (i, _) in t.char_indices() {
+                for f in crate::Engine::new().scan(&t[..i]) {
+                    assert!(t.is_char_boundary(f.span.start) && t.is_char_boundary(f.span.end));
+                }
+            }
+            let _ = crate::Engine::new().scan(t);
+        }
+    }
+}
