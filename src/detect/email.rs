@@ -36,9 +36,10 @@ pub(crate) const RULES: &[Rule] = &[
     },
 ];
 
-/// A local part, an "at" in disguise, and labels joined by "dots" in disguise. Spaces stay
+/// A local part, an "at" in disguise, and labels joined by "dots" in disguise; earlier
+/// words joined by "at"s may come first (the validator picks the right "at"). Spaces stay
 /// on one line.
-const OBFUSCATED: &str = r"(?i)[\w.+-]+(?:[ \t]*[\[\(\{<][ \t]*(?:at|@|apenstaartje)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:at|apenstaartje)[ \t]+|[ \t]*@[ \t]+|[ \t]+@[ \t]*)[\w-]+(?:(?:[ \t]*[\[\(\{<][ \t]*(?:dot|punt|\.)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:dot|punt)[ \t]+|[ \t]*\.[ \t]*)[\w-]+)+";
+const OBFUSCATED: &str = r"(?i)[\w.+-]+(?:(?:[ \t]*[\[\(\{<][ \t]*(?:at|@|apenstaartje)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:at|apenstaartje)[ \t]+|[ \t]*@[ \t]+|[ \t]+@[ \t]*)[\w.+-]+)*(?:[ \t]*[\[\(\{<][ \t]*(?:at|@|apenstaartje)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:at|apenstaartje)[ \t]+|[ \t]*@[ \t]+|[ \t]+@[ \t]*)[\w-]+(?:(?:[ \t]*[\[\(\{<][ \t]*(?:dot|punt|\.)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:dot|punt)[ \t]+|[ \t]*\.[ \t]*)[\w-]+)+";
 
 /// One disguised dot between labels (used to cut an obfuscated domain into labels).
 const DOT_SEP: &str = r"(?i)[ \t]*[\[\(\{<][ \t]*(?:dot|punt|\.)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:dot|punt)[ \t]+|[ \t]*\.[ \t]*";
@@ -117,21 +118,53 @@ fn validate_plain(text: &str, span: Span) -> Option<Verdict> {
 
 fn validate_obfuscated(text: &str, span: Span) -> Option<Verdict> {
     static AT: OnceLock<Regex> = OnceLock::new();
+    let s = &text[span.range()];
+    // The candidate may chain several "at"s (`contact me at t.jansen at gmail dot com`):
+    // the last one whose two sides form an address wins.
+    let ats: Vec<regex::Match<'_>> = regex(&AT, AT_SEP).find_iter(s).collect();
+    for (i, at) in ats.iter().enumerate().rev() {
+        let right_end = ats.get(i + 1).map_or(s.len(), |next| next.start());
+        if let Some(v) = obfuscated_at(text, span.start, at, right_end) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_alphanumeric() || "_.+-".contains(c)
+}
+
+/// Tries one disguised "at" of a candidate starting at `base`: the local part is the run
+/// of address characters before it, the domain the disguised labels after it (up to
+/// `right_end`, relative to the candidate).
+fn obfuscated_at(
+    text: &str,
+    base: usize,
+    at: &regex::Match<'_>,
+    right_end: usize,
+) -> Option<Verdict> {
     static DOT: OnceLock<Regex> = OnceLock::new();
-    let start = local_start(text, span)?;
+    let before = &text[base..base + at.start()];
+    let local_len: usize = before
+        .chars()
+        .rev()
+        .take_while(|&c| is_local_char(c))
+        .map(char::len_utf8)
+        .sum();
+    let local = before[before.len() - local_len..].trim_start_matches('.');
+    let start = base + at.start() - local.len();
+    if local.is_empty() || local.ends_with('.') {
+        return None;
+    }
     if char_before(text, start).is_some_and(|c| c == '@' || c.is_alphanumeric()) {
         return None;
     }
-    let s = &text[start..span.end];
-    let at = regex(&AT, AT_SEP).find(s)?;
-    let local = &s[..at.start()];
-    if local.is_empty() || local.ends_with('.') || local.starts_with('.') {
-        return None;
-    }
-    let plain_at = at.as_str().trim() == "@";
-    let word_at = !plain_at && !at.as_str().contains(['[', '(', '{', '<']);
-    // Cut the right side into labels: (label start, label end) within `s`.
-    let right = &s[at.end()..];
+    let at_text = at.as_str();
+    let plain_at = at_text.trim() == "@";
+    let word_at = at_text.trim().eq_ignore_ascii_case("at");
+    // Cut the right side into labels: (label start, label end) within `right`.
+    let right = &text[base + at.end()..base + right_end];
     let mut labels: Vec<(usize, usize)> = Vec::new();
     let mut seps: Vec<&str> = Vec::new();
     let mut pos = 0;
@@ -140,7 +173,12 @@ fn validate_obfuscated(text: &str, span: Span) -> Option<Verdict> {
         seps.push(sep.as_str());
         pos = sep.end();
     }
-    labels.push((pos, right.len()));
+    // The last label ends where the address characters end (`com, dan` -> `com`).
+    let tail = &right[pos..];
+    let tail_len = tail
+        .find(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .unwrap_or(tail.len());
+    labels.push((pos, pos + tail_len));
     // Keep the longest prefix of labels that ends in a known top-level domain.
     while labels.len() >= 2 {
         let (a, b) = labels[labels.len() - 1];
@@ -170,11 +208,11 @@ fn validate_obfuscated(text: &str, span: Span) -> Option<Verdict> {
             return None;
         }
     }
-    let end = start + at.end() + labels[labels.len() - 1].1;
+    let end = base + at.end() + labels[labels.len() - 1].1;
     if char_at(text, end).is_some_and(|c| c.is_alphanumeric() || c == '@') {
         return None;
     }
-    let score = if word_at { 0.75 } else { 0.85 };
+    let score = if word_at || plain_at { 0.75 } else { 0.85 };
     Some(Verdict::new(Span::new(start, end), Kind::Email, score).rule("email.obfuscated"))
 }
 
@@ -247,6 +285,18 @@ mod tests {
         ),
         ("vince290 [@] hotmail.com", "vince290 [@] hotmail.com"),
         ("mail fatma at hotmail.com", "fatma at hotmail.com"),
+        (
+            "contact me at t.jansen at gmail [dot] com.",
+            "t.jansen at gmail [dot] com",
+        ),
+        (
+            "contact me at r.d[@]xs4all[dot]nl. I",
+            "r.d[@]xs4all[dot]nl",
+        ),
+        (
+            "naar jacob.b apenstaartje gmail . com, dan",
+            "jacob.b apenstaartje gmail . com",
+        ),
         // Look-alikes.
         ("ik ben at home dot vandaag", ""),
         ("we zijn at work. Com op", ""),
