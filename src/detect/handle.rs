@@ -26,7 +26,7 @@ pub(crate) const RULES: &[Rule] = &[Rule {
     // The sign, a username (dots allowed, checked below), optionally `@instance.tld`.
     pattern: r"[@＠][A-Za-z0-9_][A-Za-z0-9_.]{0,40}(?:@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+)?",
     priority: PRIORITY,
-    validate: validate,
+    validate,
 }];
 
 /// Characters that, right before the sign, mean the `@` belongs to something else: a word

@@ -43,9 +43,10 @@ pub(crate) const RULES: &[Rule] = &[
 ];
 
 /// True when a character before an address glues it to something else: a word
-/// (`v1.2.3.4`), a longer dotted or colon sequence, a link's path, a currency sign.
+/// (`v1.2.3.4`), a longer dotted or colon sequence, a link's path, a currency sign. An `@`
+/// is fine: `ssh jan@10.0.0.1` names a host, and no email ends in digits.
 fn glued_before(c: char) -> bool {
-    c.is_alphanumeric() || "_.:/@-€$£#".contains(c)
+    c.is_alphanumeric() || "_.:/-€$£#".contains(c)
 }
 
 /// A port after an address: 1-65535.
@@ -64,6 +65,28 @@ fn continues(text: &str, end: usize) -> bool {
             char_at(text, end + c.len_utf8()).is_some_and(|d| d.is_alphanumeric())
         }
         _ => false,
+    }
+}
+
+/// Extends an address ending at `end` by an attached CIDR prefix length (`/24`, `/64`) of
+/// at most `max`: a network block is as telling as one address.
+fn with_prefix_len(text: &str, end: usize, max: u32) -> usize {
+    let Some(rest) = text[end..].strip_prefix('/') else {
+        return end;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let after = rest[digits..].chars().next();
+    let ok = (1..=3).contains(&digits)
+        && rest[..digits].parse::<u32>().is_ok_and(|n| n <= max)
+        && !after.is_some_and(|c| {
+            c.is_alphanumeric()
+                || c == '/'
+                || c == '.' && rest[digits + 1..].starts_with(|d: char| d.is_alphanumeric())
+        });
+    if ok {
+        end + 1 + digits
+    } else {
+        end
     }
 }
 
@@ -88,6 +111,9 @@ fn validate_v4(text: &str, span: Span) -> Option<Verdict> {
         if valid_port(p) && !continues(text, span.end) {
             end = span.end;
         }
+    }
+    if port.is_none() {
+        end = with_prefix_len(text, end, 32);
     }
     if continues(text, end) {
         return None;
@@ -142,9 +168,15 @@ fn validate_v6(text: &str, span: Span) -> Option<Verdict> {
     // `::` alone is no one's address; with at most two groups written (`1::2`, `::1`) we
     // want one that looks like hex, not a ratio or a score.
     let groups: Vec<&str> = addr.split(':').filter(|g| !g.is_empty()).collect();
-    if ip.is_unspecified() || (groups.len() <= 2 && groups.iter().all(|g| g.len() < 3)) {
+    let short = groups.len() <= 2 && groups.iter().all(|g| g.len() < 3);
+    if ip.is_unspecified() || (short && !addr.starts_with("::")) {
         return None;
     }
+    let end = if bracketed {
+        end
+    } else {
+        with_prefix_len(text, end, 128)
+    };
     if continues(text, end) {
         return None;
     }
@@ -195,6 +227,14 @@ mod tests {
         ("mapped ::ffff:192.0.2.1 ok", "::ffff:192.0.2.1"),
         ("eind 2001:db8:: hier", "2001:db8::"),
         ("adres: 2001:db8::1: dat", "2001:db8::1"),
+        ("loopback ::1 en", "::1"),
+        ("ssh beheer@10.1.2.3 lukt niet", "10.1.2.3"),
+        // Network blocks keep their prefix length; a path or a date after a slash does not.
+        ("subnet 192.168.1.0/24.", "192.168.1.0/24"),
+        ("blok 2001:db8::/32, ok", "2001:db8::/32"),
+        ("zone fe80::1%eth0/64 ja", "fe80::1%eth0/64"),
+        ("fout 10.0.0.1/99 ja", "10.0.0.1"),
+        ("pad 10.0.0.1/admin", "10.0.0.1"),
         // Versions, longer dotted numbers, amounts, times, MACs.
         ("Ik lees versie 1.2.3.4 en", ""),
         ("App-versie v1.2.3.4, Samsung", ""),

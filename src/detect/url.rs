@@ -51,19 +51,25 @@ pub(crate) const RULES: &[Rule] = &[
 /// is far more often a typo or an abbreviation than a link, unless the end is a real,
 /// common top-level domain.
 const KNOWN_TLDS: &[&str] = &[
+    "ae",
     "ai",
     "amsterdam",
     "app",
+    "ar",
     "at",
     "au",
     "aw",
     "be",
+    "bg",
     "biz",
     "blog",
     "br",
     "ca",
+    "cc",
     "ch",
+    "cl",
     "cloud",
+    "club",
     "cn",
     "co",
     "com",
@@ -74,56 +80,83 @@ const KNOWN_TLDS: &[&str] = &[
     "dev",
     "dk",
     "edu",
+    "ee",
+    "eg",
     "email",
     "es",
     "eu",
     "fi",
+    "fm",
     "fr",
     "frl",
     "gg",
     "gov",
+    "gr",
+    "hk",
+    "hr",
+    "hu",
     "ie",
+    "il",
     "in",
     "info",
     "int",
     "io",
     "it",
     "jp",
+    "ke",
+    "kr",
     "li",
     "link",
     "live",
+    "lt",
     "lu",
+    "lv",
     "ly",
     "ma",
     "me",
     "mil",
+    "mx",
     "net",
     "news",
+    "ng",
     "nl",
     "no",
     "nu",
+    "nz",
     "online",
     "org",
     "page",
+    "ph",
+    "pk",
     "pl",
     "pro",
     "pt",
+    "ro",
     "ru",
     "se",
+    "sg",
     "shop",
+    "si",
     "site",
+    "sk",
     "social",
     "sr",
     "store",
     "tech",
+    "th",
     "to",
     "tr",
     "tv",
+    "tw",
+    "ua",
     "uk",
     "us",
+    "vn",
     "website",
     "world",
+    "ws",
     "xyz",
+    "za",
 ];
 
 /// Known top-level domains that are also ordinary words (`de`, `nu`, `in`, `live`): a bare
@@ -238,13 +271,12 @@ fn host_is_plausible(host: &str) -> bool {
 }
 
 /// Reports a URL: `url.profile` when its host and path name a person's profile.
-fn verdict(text: &str, span: Span, host: &str, path: &str, score: f32) -> Verdict {
+fn verdict(span: Span, host: &str, path: &str, score: f32) -> Verdict {
     let rule = if is_profile(host, path) {
         "url.profile"
     } else {
         "url.link"
     };
-    let _ = text;
     Verdict::new(span, Kind::Url, score).rule(rule)
 }
 
@@ -256,7 +288,7 @@ fn validate_scheme(text: &str, span: Span) -> Option<Verdict> {
     if !host_is_plausible(host) {
         return None;
     }
-    Some(verdict(text, span, host, path, 0.95))
+    Some(verdict(span, host, path, 0.95))
 }
 
 fn validate_www(text: &str, span: Span) -> Option<Verdict> {
@@ -266,10 +298,12 @@ fn validate_www(text: &str, span: Span) -> Option<Verdict> {
     }
     let span = trim_trailing(text, span);
     let (host, path) = split_host(&text[span.range()]);
-    if !host_is_plausible(host) {
+    // `www.` plus one word (`www.microsoft`) is a name, not a host: ask for a domain and a
+    // top-level domain after it.
+    if !host_is_plausible(host) || host.matches('.').count() < 2 {
         return None;
     }
-    Some(verdict(text, span, host, path, 0.9))
+    Some(verdict(span, host, path, 0.9))
 }
 
 fn validate_bare(text: &str, span: Span) -> Option<Verdict> {
@@ -312,7 +346,7 @@ fn validate_bare(text: &str, span: Span) -> Option<Verdict> {
         return None;
     }
     let score = if bare_path { 0.7 } else { 0.85 };
-    Some(verdict(text, span, host, path, score))
+    Some(verdict(span, host, path, score))
 }
 
 /// First path segments that are site functions, not people.
@@ -638,6 +672,8 @@ pub(crate) mod tests {
         ("http:// kapot", "", ""),
         ("https://localhost", "https://localhost", "url.link"),
         ("awww.schattig", "", ""),
+        ("kijk op www.microsoft voor", "", ""),
+        ("domeinen google.co.il en x", "google.co.il", "url.link"),
     ];
 
     #[test]
