@@ -47,6 +47,41 @@ const DOT_SEP: &str = r"(?i)[ \t]*[\[\(\{<][ \t]*(?:dot|punt|\.)[ \t]*[\]\)\}>][
 /// The disguised "at" (used to find where the domain starts).
 const AT_SEP: &str = r"(?i)[ \t]*[\[\(\{<][ \t]*(?:at|@|apenstaartje)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:at|apenstaartje)[ \t]+|[ \t]*@[ \t]+|[ \t]+@[ \t]*";
 
+/// Mail domains (the label before the top-level domain) common in Dutch and English posts;
+/// with one of them, `jan at gmail.com` is an address even without a disguised dot.
+const MAIL_PROVIDERS: &[&str] = &[
+    "aol",
+    "casema",
+    "chello",
+    "gmail",
+    "gmx",
+    "googlemail",
+    "hetnet",
+    "home",
+    "hotmail",
+    "icloud",
+    "kpnmail",
+    "kpnplanet",
+    "live",
+    "mac",
+    "me",
+    "mindef",
+    "msn",
+    "outlook",
+    "planet",
+    "proton",
+    "protonmail",
+    "quicknet",
+    "telfort",
+    "tele2",
+    "upcmail",
+    "web",
+    "xs4all",
+    "yahoo",
+    "zeelandnet",
+    "ziggo",
+];
+
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
     // Static patterns: a failure is a bug caught by every test run.
     cell.get_or_init(|| Regex::new(pattern).expect("static email pattern"))
@@ -207,9 +242,20 @@ fn obfuscated_at(
         if (word_at && spaced) || mixed_case || is_wordlike_tld(tld) {
             return None;
         }
+        // `more info at rijksoverheid.nl`, `check @ defensie.nl`: an everyday word before a
+        // bare "at" is no local part unless the domain is a mail provider.
+        if (word_at || plain_at)
+            && !local.contains(|c: char| c.is_ascii_digit() || "._+-".contains(c))
+            && !MAIL_PROVIDERS.contains(&words[0].to_lowercase().as_str())
+        {
+            return None;
+        }
+        if words[0].eq_ignore_ascii_case("www") {
+            return None;
+        }
     }
     let end = base + at.end() + labels[labels.len() - 1].1;
-    if char_at(text, end).is_some_and(|c| c.is_alphanumeric() || c == '@') {
+    if char_at(text, end).is_some_and(|c| c.is_alphanumeric() || c == '@' || c == '/') {
         return None;
     }
     let score = if word_at || plain_at { 0.75 } else { 0.85 };
@@ -297,7 +343,12 @@ mod tests {
             "naar jacob.b apenstaartje gmail . com, dan",
             "jacob.b apenstaartje gmail . com",
         ),
+        ("mail jan @ gmail.com", "jan @ gmail.com"),
         // Look-alikes.
+        ("more info at rijksoverheid.nl today", ""),
+        ("check @ defensie.nl", ""),
+        ("kijk at www.defensie.nl", ""),
+        ("info at defensie.nl/contact", ""),
         ("ik ben at home dot vandaag", ""),
         ("we zijn at work. Com op", ""),
         ("we zitten at school . Nl", ""),

@@ -30,9 +30,23 @@ pub(crate) const RULES: &[Rule] = &[Rule {
 }];
 
 /// Characters that, right before the sign, mean the `@` belongs to something else: a word
-/// (an email's local part), a URL path, another sign (twitter-text's rule).
+/// (an email's local part), a URL path, another sign (twitter-text's rule). A dot is fine:
+/// `.@name` is how people make a reply public.
 fn glued_before(c: char) -> bool {
-    c.is_alphanumeric() || "_!#$%&*@＠/.-+=\\".contains(c)
+    c.is_alphanumeric() || "_!#$%&*@＠/=\\".contains(c)
+}
+
+/// True when a retweet marker glues to the sign (`RT@jan`, `rt:@jan`), which
+/// twitter-text accepts as a mention.
+fn after_retweet(text: &str, at: usize) -> bool {
+    let head = text[..at].trim_end_matches(':');
+    let Some(rest) = head.strip_suffix("RT").or_else(|| head.strip_suffix("rt")) else {
+        return false;
+    };
+    !rest
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_alphanumeric() || c == '_')
 }
 
 /// True when `host` is a plausible instance name: labels of letters, digits and hyphens,
@@ -51,7 +65,7 @@ fn is_instance(host: &str) -> bool {
 }
 
 fn validate(text: &str, span: Span) -> Option<Verdict> {
-    if char_before(text, span.start).is_some_and(glued_before) {
+    if char_before(text, span.start).is_some_and(glued_before) && !after_retweet(text, span.start) {
         return None;
     }
     let s = &text[span.range()];
@@ -128,6 +142,9 @@ mod tests {
         ("(@politie)", &[("@politie", "handle.x")]),
         ("bedankt ＠defensie!", &[("＠defensie", "handle.x")]),
         ("RT:@Landmacht", &[("@Landmacht", "handle.x")]),
+        ("RT@politie ok", &[("@politie", "handle.x")]),
+        (".@MinDefensie waarom?", &[("@MinDefensie", "handle.x")]),
+        ("PART@jan", &[]),
         // Instagram: dots inside, longer names; a final dot is the sentence's.
         (
             "zie @valentijn.wolters.",

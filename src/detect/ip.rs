@@ -18,8 +18,38 @@ const PRIORITY: u8 = 140;
 
 /// Words just before a dotted number that make it a version, a build or an amount.
 const NOT_IP_CUES: &[&str] = &[
-    "versie", "version", "v", "ver", "vers", "firmware", "build", "release", "update", "patch",
-    "app", "ios", "android", "oid", "eur", "euro", "euros", "bedrag",
+    "versie",
+    "version",
+    "v",
+    "ver",
+    "vers",
+    "firmware",
+    "build",
+    "release",
+    "update",
+    "patch",
+    "app",
+    "ios",
+    "android",
+    "oid",
+    "eur",
+    "euro",
+    "euros",
+    "bedrag",
+    // Numbered sections of laws and documents (`artikel 2.3.1.1`).
+    "artikel",
+    "art",
+    "hoofdstuk",
+    "paragraaf",
+    "par",
+    "lid",
+    "sectie",
+    "section",
+    "chapter",
+    "bijlage",
+    "figuur",
+    "tabel",
+    "stap",
 ];
 
 /// The rules of this family.
@@ -61,7 +91,7 @@ fn valid_port(digits: &str) -> bool {
 fn continues(text: &str, end: usize) -> bool {
     match char_at(text, end) {
         Some(c) if c.is_alphanumeric() || c == '_' => true,
-        Some(c @ ('.' | ':' | '-' | '%')) => {
+        Some(c @ ('.' | ':' | '%')) => {
             char_at(text, end + c.len_utf8()).is_some_and(|d| d.is_alphanumeric())
         }
         _ => false,
@@ -97,8 +127,17 @@ fn after_currency(text: &str, at: usize) -> bool {
 }
 
 fn validate_v4(text: &str, span: Span) -> Option<Verdict> {
-    if char_before(text, span.start).is_some_and(glued_before) {
-        return None;
+    // `IP:1.2.3.4` and ranges `10.0.0.1-10.0.0.9` are fine; `::ffff:1.2.3.4` is IPv6's.
+    match char_before(text, span.start) {
+        Some(':') => {
+            let before = char_before(text, span.start - 1);
+            if before.is_some_and(|c| c.is_ascii_hexdigit() || c == ':') {
+                return None;
+            }
+        }
+        Some('-') => {}
+        Some(c) if glued_before(c) => return None,
+        _ => {}
     }
     let s = &text[span.range()];
     let (addr, port) = match s.split_once(':') {
@@ -229,6 +268,8 @@ mod tests {
         ("adres: 2001:db8::1: dat", "2001:db8::1"),
         ("loopback ::1 en", "::1"),
         ("ssh beheer@10.1.2.3 lukt niet", "10.1.2.3"),
+        ("IP:10.20.30.40 klopt", "10.20.30.40"),
+        ("zie artikel 2.3.1.1 van de regeling", ""),
         // Network blocks keep their prefix length; a path or a date after a slash does not.
         ("subnet 192.168.1.0/24.", "192.168.1.0/24"),
         ("blok 2001:db8::/32, ok", "2001:db8::/32"),
@@ -261,6 +302,14 @@ mod tests {
                 assert_eq!(got, vec![want.to_string()], "{input:?}");
             }
         }
+    }
+
+    #[test]
+    fn both_ends_of_a_range_are_addresses() {
+        assert_eq!(
+            ips("range 10.0.0.1-10.0.0.9 vrij"),
+            ["10.0.0.1", "10.0.0.9"]
+        );
     }
 
     /// Strings that have broken byte-slicing code before: combining marks, right-to-left

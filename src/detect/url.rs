@@ -89,9 +89,13 @@ const KNOWN_TLDS: &[&str] = &[
     "fm",
     "fr",
     "frl",
+    "gd",
     "gg",
+    "gl",
+    "gle",
     "gov",
     "gr",
+    "gy",
     "hk",
     "hr",
     "hu",
@@ -163,8 +167,8 @@ const KNOWN_TLDS: &[&str] = &[
 /// domain ending in one needs a path (`nerdculture.de/about`), since `gedaan.de` is more
 /// likely a missing space than a link.
 const WORDLIKE_TLDS: &[&str] = &[
-    "ai", "at", "be", "co", "de", "email", "es", "in", "it", "link", "live", "ma", "me", "news",
-    "no", "nu", "page", "pro", "shop", "site", "store", "to", "us", "world",
+    "ai", "at", "be", "co", "de", "ee", "email", "es", "gle", "in", "it", "link", "live", "ma",
+    "me", "news", "no", "nu", "page", "pro", "shop", "site", "store", "to", "us", "world",
 ];
 
 /// True when `tld` (any case) is on the known list of top-level domains.
@@ -673,6 +677,13 @@ pub(crate) mod tests {
         ("https://localhost", "https://localhost", "url.link"),
         ("awww.schattig", "", ""),
         ("kijk op www.microsoft voor", "", ""),
+        (
+            "vul in: forms.gle/AbC123 graag",
+            "forms.gle/AbC123",
+            "url.link",
+        ),
+        ("t.co/xYz12 via", "t.co/xYz12", "url.link"),
+        ("linktr.ee/jandevries", "linktr.ee/jandevries", "url.link"),
         ("domeinen google.co.il en x", "google.co.il", "url.link"),
     ];
 
