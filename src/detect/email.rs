@@ -48,38 +48,14 @@ const DOT_SEP: &str = r"(?i)[ \t]*[\[\(\{<][ \t]*(?:dot|punt|\.)[ \t]*[\]\)\}>][
 const AT_SEP: &str = r"(?i)[ \t]*[\[\(\{<][ \t]*(?:at|@|apenstaartje)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:at|apenstaartje)[ \t]+|[ \t]*@[ \t]+|[ \t]+@[ \t]*";
 
 /// Mail domains (the label before the top-level domain) common in Dutch and English posts;
-/// with one of them, `jan at gmail.com` is an address even without a disguised dot.
+/// with one of them, `jan at gmail.com` is an address even without a disguised dot. Words
+/// (`home`, `web`, `me`) are left out: `we are at home.nl` is a sentence.
+#[rustfmt::skip]
 const MAIL_PROVIDERS: &[&str] = &[
-    "aol",
-    "casema",
-    "chello",
-    "gmail",
-    "gmx",
-    "googlemail",
-    "hetnet",
-    "home",
-    "hotmail",
-    "icloud",
-    "kpnmail",
-    "kpnplanet",
-    "live",
-    "mac",
-    "me",
-    "mindef",
-    "msn",
-    "outlook",
-    "planet",
-    "proton",
-    "protonmail",
-    "quicknet",
-    "telfort",
-    "tele2",
-    "upcmail",
-    "web",
-    "xs4all",
-    "yahoo",
-    "zeelandnet",
-    "ziggo",
+    "aol", "casema", "chello", "gmail", "gmx", "googlemail", "hetnet", "hotmail",
+    "icloud", "kpnmail", "kpnplanet", "live", "mindef", "msn", "outlook", "planet",
+    "proton", "protonmail", "quicknet", "telfort", "tele2", "upcmail", "xs4all", "yahoo",
+    "zeelandnet", "ziggo",
 ];
 
 fn regex(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
@@ -192,7 +168,14 @@ fn obfuscated_at(
     if local.is_empty() || local.ends_with('.') {
         return None;
     }
-    if char_before(text, start).is_some_and(|c| c == '@' || c.is_alphanumeric()) {
+    // A Mastodon handle, a word, or a contraction (`I'm at …`) before the local part.
+    let contraction = matches!(char_before(text, start), Some('\'' | '’'))
+        && text[..start]
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(char::is_alphanumeric);
+    if contraction || char_before(text, start).is_some_and(|c| c == '@' || c.is_alphanumeric()) {
         return None;
     }
     let at_text = at.as_str();
@@ -346,6 +329,9 @@ mod tests {
         ("mail jan @ gmail.com", "jan @ gmail.com"),
         // Look-alikes.
         ("more info at rijksoverheid.nl today", ""),
+        ("I'm at hotmail.com lol", ""),
+        ("mail 'jan at gmail dot com'", "jan at gmail dot com"),
+        ("we are at home.nl", ""),
         ("check @ defensie.nl", ""),
         ("kijk at www.defensie.nl", ""),
         ("info at defensie.nl/contact", ""),

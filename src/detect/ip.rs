@@ -15,9 +15,9 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 // Patterns use `[0-9]`, not `\d`: Unicode digits never parse, and the ASCII class lets the
 // regex engine run three times faster.
 
-/// Priority: a strict syntax checked by the standard library; above URLs (a bare IP is never
-/// a URL here, and a URL with an IP host is rejected below).
-const PRIORITY: u8 = 140;
+/// Priority: a strict syntax checked by the standard library, just below URLs: an address
+/// inside a link (`http://x.nl/?ip=1.2.3.4`) is covered by the whole link.
+const PRIORITY: u8 = 130;
 
 /// Words just before a dotted number that make it a version, a build or an amount.
 const NOT_IP_CUES: &[&str] = &[
