@@ -19,40 +19,20 @@ use std::net::{Ipv4Addr, Ipv6Addr};
 /// inside a link (`http://x.nl/?ip=1.2.3.4`) is covered by the whole link.
 const PRIORITY: u8 = 130;
 
-/// Words just before a dotted number that make it a version, a build or an amount.
-const NOT_IP_CUES: &[&str] = &[
-    "versie",
-    "version",
-    "v",
-    "ver",
-    "vers",
-    "firmware",
-    "build",
-    "release",
-    "update",
-    "patch",
-    "app",
-    "ios",
-    "android",
-    "oid",
-    "eur",
-    "euro",
-    "euros",
-    "bedrag",
-    // Numbered sections of laws and documents (`artikel 2.3.1.1`).
-    "artikel",
-    "art",
-    "hoofdstuk",
-    "paragraaf",
-    "par",
-    "lid",
-    "sectie",
-    "section",
-    "chapter",
-    "bijlage",
-    "figuur",
-    "tabel",
-    "stap",
+/// Words that make a dotted number a version even a word away (`versie is 1.2.3.4`).
+#[rustfmt::skip]
+const VERSION_CUES: &[&str] = &["versie", "version", "v", "ver", "vers", "firmware", "build"];
+
+/// Words that make a dotted number something else only right before it: a release or app
+/// version (`update 10.4.2.1`), an amount (`EUR 1.100.200.250`), a numbered section of a
+/// law or document (`artikel 2.3.1.1`). One word away they are ordinary context
+/// (`na de update is mijn IP 1.2.3.4`).
+#[rustfmt::skip]
+const NEAR_CUES: &[&str] = &[
+    "release", "update", "patch", "app", "ios", "android", "oid",
+    "eur", "euro", "euros", "bedrag",
+    "artikel", "art", "hoofdstuk", "paragraaf", "par", "lid", "sectie", "section", "chapter",
+    "bijlage", "figuur", "tabel", "stap",
 ];
 
 /// The rules of this family.
@@ -160,7 +140,10 @@ fn validate_v4(text: &str, span: Span) -> Option<Verdict> {
     if continues(text, end) {
         return None;
     }
-    if cue_before(text, span.start, 2, NOT_IP_CUES) || after_currency(text, span.start) {
+    if cue_before(text, span.start, 2, VERSION_CUES)
+        || cue_before(text, span.start, 1, NEAR_CUES)
+        || after_currency(text, span.start)
+    {
         return None;
     }
     Some(Verdict::new(Span::new(span.start, end), Kind::Ip, 0.9).rule("ip.v4"))
@@ -273,6 +256,8 @@ mod tests {
         ("ssh beheer@10.1.2.3 lukt niet", "10.1.2.3"),
         ("IP:10.20.30.40 klopt", "10.20.30.40"),
         ("zie artikel 2.3.1.1 van de regeling", ""),
+        ("na de update is het 10.1.2.3 geworden", "10.1.2.3"),
+        ("de versie is 1.2.3.4", ""),
         // Network blocks keep their prefix length; a path or a date after a slash does not.
         ("subnet 192.168.1.0/24.", "192.168.1.0/24"),
         ("blok 2001:db8::/32, ok", "2001:db8::/32"),
