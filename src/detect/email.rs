@@ -7,7 +7,7 @@
 //! domain (see `url::is_known_tld`), so `ik ben at home` and `we zijn at work. Dan` are not
 //! addresses.
 
-use super::context::{char_at, char_before};
+use super::context::{char_at, char_before, floor_char_boundary};
 use super::url::{is_known_tld, is_wordlike_tld};
 use super::{Rule, Verdict};
 use crate::{Kind, Span};
@@ -142,6 +142,16 @@ fn validate_obfuscated(text: &str, span: Span) -> Option<Verdict> {
     None
 }
 
+/// If a word and a disguised dot (` punt `, `(dot)`) end right at `at`, where that word
+/// starts.
+fn disguised_dot_before(text: &str, at: usize) -> Option<usize> {
+    static LOCAL_DOT: OnceLock<Regex> = OnceLock::new();
+    let pattern = r"(?i)[\w+-]+(?:[ \t]*[\[\(\{<][ \t]*(?:dot|punt)[ \t]*[\]\)\}>][ \t]*|[ \t]+(?:dot|punt)[ \t]+)$";
+    let from = floor_char_boundary(text, at.saturating_sub(80));
+    let m = regex(&LOCAL_DOT, pattern).find(&text[from..at])?;
+    Some(from + m.start())
+}
+
 fn is_local_char(c: char) -> bool {
     c.is_alphanumeric() || "_.+-".contains(c)
 }
@@ -164,9 +174,20 @@ fn obfuscated_at(
         .map(char::len_utf8)
         .sum();
     let local = before[before.len() - local_len..].trim_start_matches('.');
-    let start = base + at.start() - local.len();
+    let mut start = base + at.start() - local.len();
     if local.is_empty() || local.ends_with('.') {
         return None;
+    }
+    // `jan punt jansen at gmail punt com`: disguised dots inside the local part too.
+    let mut local_disguised = false;
+    for _ in 0..3 {
+        match disguised_dot_before(text, start) {
+            Some(s) => {
+                start = s;
+                local_disguised = true;
+            }
+            None => break,
+        }
     }
     // A Mastodon handle, a word, or a contraction (`I'm at …`) before the local part.
     let contraction = matches!(char_before(text, start), Some('\'' | '’'))
@@ -228,6 +249,7 @@ fn obfuscated_at(
         // `more info at rijksoverheid.nl`, `check @ defensie.nl`: an everyday word before a
         // bare "at" is no local part unless the domain is a mail provider.
         if (word_at || plain_at)
+            && !local_disguised
             && !local.contains(|c: char| c.is_ascii_digit() || "._+-".contains(c))
             && !MAIL_PROVIDERS.contains(&words[0].to_lowercase().as_str())
         {
@@ -327,6 +349,11 @@ mod tests {
             "jacob.b apenstaartje gmail . com",
         ),
         ("mail jan @ gmail.com", "jan @ gmail.com"),
+        (
+            "mail jan punt de punt vries at gmail punt com!",
+            "jan punt de punt vries at gmail punt com",
+        ),
+        ("naar a(dot)b(at)ziggo(dot)nl", "a(dot)b(at)ziggo(dot)nl"),
         // Look-alikes.
         ("more info at rijksoverheid.nl today", ""),
         ("I'm at hotmail.com lol", ""),
