@@ -9,7 +9,7 @@
 //! address context: a street just before, or a capitalised place name just after.
 
 use super::context::{char_at, char_before, words_after, words_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 
 /// Last parts of Dutch (and German) street names.
@@ -28,6 +28,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Address,
         pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Za-z]{2}(?-u:\b)",
         priority: 95,
+        needs: Needs::digits(4),
         validate: postcode,
     },
     Rule {
@@ -43,6 +44,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")\s+[0-9]{1,4}(?:\s?-\s?[0-9]{1,4}(?-u:\b)|(?-i:-?(?:hs|HS|bis|III|II|IV|I|V|X)(?-u:\b)|\s(?:hs|HS|bis|II|III|IV)(?-u:\b))|-?[A-Za-z](?-u:\b)|(?-i:\s[A-HJ-Z])(?-u:\b))?"
         ),
         priority: 95,
+        needs: Needs::digits(1),
         validate: street,
     },
     Rule {
@@ -51,6 +53,7 @@ pub(crate) const RULES: &[Rule] = &[
         // Royal Mail format: outward code (area, district) and inward code (sector, unit).
         pattern: r"(?-u:\b)(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
         priority: 95,
+        needs: Needs::digits(2),
         validate: postcode_uk,
     },
     Rule {
@@ -64,6 +67,7 @@ pub(crate) const RULES: &[Rule] = &[
             r"\p{Lu}[\p{L}\-]+\s+[0-9]{1,4}(?:\s?-\s?[0-9]{1,4}(?-u:\b)|-?[A-Za-z](?-u:\b)|\s[A-HJ-Z](?-u:\b))?"
         ),
         priority: 95,
+        needs: Needs::digits(1),
         validate: street_first,
     },
 ];

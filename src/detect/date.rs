@@ -7,7 +7,7 @@
 
 use super::context::{char_at, char_before, cue_after, cue_before};
 use super::numbers::number_bounded;
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::validate::{calendar_date, day_month};
 use crate::{Kind, Span};
 
@@ -27,6 +27,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Date,
         pattern: r"(?-u:\b)[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})(?-u:\b)",
         priority: 85,
+        needs: Needs::digits(4),
         validate: numeric,
     },
     Rule {
@@ -34,6 +35,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Date,
         pattern: r"(?-u:\b)[0-9]{1,2}/[0-9]{1,2}(?-u:\b)",
         priority: 85,
+        needs: Needs::digits(2),
         validate: day_month_numeric,
     },
     Rule {
@@ -42,6 +44,7 @@ pub(crate) const RULES: &[Rule] = &[
         // A time written with the date (`T14:30:00Z`, ` 11:34:35`) is part of the timestamp.
         pattern: r"(?-u:\b)[0-9]{4}[-/.][0-9]{2}[-/.][0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         priority: 85,
+        needs: Needs::digits(8),
         validate: iso,
     },
     Rule {
@@ -53,6 +56,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?(?:,?[\s\-]+(?:[0-9]{4}|'[0-9]{2})(?-u:\b))?"
         ),
         priority: 85,
+        needs: Needs::digits(1),
         validate: day_name,
     },
     Rule {
@@ -64,6 +68,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{4}(?-u:\b))?"
         ),
         priority: 85,
+        needs: Needs::digits(1),
         validate: name_day,
     },
 ];

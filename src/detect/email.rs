@@ -9,7 +9,7 @@
 
 use super::context::{char_at, char_before, floor_char_boundary};
 use super::url::{is_known_tld, is_wordlike_tld};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 use regex::Regex;
 use std::sync::OnceLock;
@@ -25,6 +25,7 @@ pub(crate) const RULES: &[Rule] = &[
         // WHATWG's valid e-mail address, widened to Unicode letters for IDN.
         pattern: r"[\w.!#$%&'*+/=?^`{|}~-]+@[\w-]+(?:\.[\w-]+)+",
         priority: PRIORITY,
+        needs: Needs::AT.and_dot(),
         validate: validate_plain,
     },
     Rule {
@@ -32,6 +33,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Email,
         pattern: OBFUSCATED,
         priority: PRIORITY,
+        needs: Needs::NOTHING,
         validate: validate_obfuscated,
     },
 ];

@@ -9,7 +9,7 @@
 //! rules own those.
 
 use super::context::{char_at, char_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 
 /// Priority of the handle rules: a pattern with context, below email and URL so an address
@@ -26,6 +26,7 @@ pub(crate) const RULES: &[Rule] = &[Rule {
     // The sign, a username (dots allowed, checked below), optionally `@instance.tld`.
     pattern: r"[@＠][A-Za-z0-9_][A-Za-z0-9_.]{0,40}(?:@[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)+)?",
     priority: PRIORITY,
+    needs: Needs::AT,
     validate,
 }];
 

@@ -8,7 +8,7 @@
 //! (`00:1a:2b:3c:4d:5e`) never parse as IPv6. An address inside a link is the link's.
 
 use super::context::{char_at, char_before, cue_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 use std::net::{Ipv4Addr, Ipv6Addr};
 
@@ -42,6 +42,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Ip,
         pattern: r"[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}(?::[0-9]{1,5})?",
         priority: PRIORITY,
+        needs: Needs::digits(4).and_dot(),
         validate: validate_v4,
     },
     Rule {
@@ -51,6 +52,7 @@ pub(crate) const RULES: &[Rule] = &[
         // brackets and port. The parser decides.
         pattern: r"\[?[0-9A-Fa-f]{0,4}:(?:[0-9A-Fa-f]{0,4}:)*(?:[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}|[0-9A-Fa-f]{0,4})(?:%[0-9A-Za-z_.-]+)?\]?(?::[0-9]{1,5})?",
         priority: PRIORITY,
+        needs: Needs::COLON,
         validate: validate_v6,
     },
 ];

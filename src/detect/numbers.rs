@@ -2,7 +2,7 @@
 //! Luhn + issuer prefix). The candidate patterns are generous; `validate.rs` decides.
 
 use super::context::{char_at, char_before, cue_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::validate::{bsn_elfproef, card_network, iban_length, iban_valid};
 use crate::{Kind, Span};
 
@@ -14,6 +14,7 @@ pub(crate) const RULES: &[Rule] = &[
         // Country, check digits, then the BBAN in any grouping (spaces or hyphens).
         pattern: r"(?-u:\b)[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]){10,30}",
         priority: 150,
+        needs: Needs::digits(2),
         validate: iban,
     },
     Rule {
@@ -21,6 +22,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::CreditCard,
         pattern: r"(?-u:\b)[0-9](?:[ -]?[0-9]){11,18}(?-u:\b)",
         priority: 145,
+        needs: Needs::digits(12),
         validate: credit_card,
     },
     Rule {
@@ -28,6 +30,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Bsn,
         pattern: r"(?-u:\b)(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}|[0-9]{8,9})(?-u:\b)",
         priority: 140,
+        needs: Needs::digits(8),
         validate: bsn,
     },
 ];

@@ -9,7 +9,7 @@
 //! phones, and neither are dates, times, amounts or order numbers.
 
 use super::context::{char_at, char_before, cue_before, words_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 
 /// The rules of this family.
@@ -18,6 +18,7 @@ pub(crate) const RULES: &[Rule] = &[Rule {
     kind: Kind::Phone,
     pattern: r"\+?\(?\+?\d(?:[ \-./()]{0,3}\d)*",
     priority: 100,
+    needs: Needs::digits(7),
     validate: phone,
 }];
 

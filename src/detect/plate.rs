@@ -4,7 +4,7 @@
 //! (`kenteken`, `auto`, `parkeerboete`, ...) nearby.
 
 use super::context::{char_at, char_before, cue_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::validate::{plate_shape, plate_sidecode};
 use crate::{Kind, Span};
 
@@ -15,6 +15,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::LicensePlate,
         pattern: r"(?-u:\b)[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}(?-u:\b)",
         priority: 90,
+        needs: Needs::digits(2),
         validate: hyphenated,
     },
     Rule {
@@ -22,6 +23,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::LicensePlate,
         pattern: r"(?-u:\b)[A-Za-z0-9]{6}(?-u:\b)",
         priority: 90,
+        needs: Needs::digits(2),
         validate: compact,
     },
 ];

@@ -9,7 +9,7 @@
 //! ([`is_known_tld`]): `o.a.`, `rapport.pdf` and `klaar.Daarna` are not links.
 
 use super::context::{char_at, char_before};
-use super::{Rule, Verdict};
+use super::{Needs, Rule, Verdict};
 use crate::{Kind, Span};
 
 /// Priority of every URL rule: above handles (a handle inside a link is the link's), below
@@ -25,6 +25,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Url,
         pattern: r#"(?i)(?:https?|ftp)://[^\s<>"\p{So}\p{Sk}\p{Cf}]+"#,
         priority: PRIORITY,
+        needs: Needs::COLON,
         validate: validate_scheme,
     },
     Rule {
@@ -32,6 +33,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Url,
         pattern: r#"(?i)\bwww\.[^\s<>"\p{So}\p{Sk}\p{Cf}]+"#,
         priority: PRIORITY,
+        needs: Needs::DOT,
         validate: validate_www,
     },
     Rule {
@@ -41,6 +43,7 @@ pub(crate) const RULES: &[Rule] = &[
         // validator checks the top-level domain and the characters around.
         pattern: r#"(?i)[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::[0-9]{1,5})?(?:[/?#][^\s<>"\p{So}\p{Sk}\p{Cf}]*)?"#,
         priority: PRIORITY,
+        needs: Needs::DOT,
         validate: validate_bare,
     },
 ];
