@@ -1,0 +1,137 @@
+#!/usr/bin/env python3
+"""Generate the name and place lists compiled into weglakker (src/lexicon/*.txt).
+
+Sources (and their licences) -- nothing else goes into the lists:
+  * faker (MIT, https://github.com/joke2k/faker): person providers nl_NL, en_US, en_GB
+    (first and last names) and the nl_NL address provider (cities, provinces, countries).
+  * OpenTaal Dutch word list (Debian `wdutch`, /usr/share/dict/dutch, BSD / CC-BY-3.0) and
+    SCOWL American English (Debian `wamerican`, /usr/share/dict/american-english, permissive
+    SCOWL licence): only used to mark names that are also ordinary lowercase words
+    (`ambiguous.txt`); no word of these lists is shipped otherwise.
+  * Lists written by the weglakker team (below, EUPL-1.2): names of Moroccan, Turkish,
+    Surinamese, Indonesian/Moluccan, Frisian and classic Dutch origin, and extra places.
+    Deduce's lists (GPL) were NOT used or consulted.
+
+Run:  pip install faker && apt-get install wdutch wamerican
+      python3 src/lexicon/gen_lists.py        (from the repository root)
+Each output file starts with a `#` header naming its sources and licence; one entry a line,
+lower-case, sorted (byte order), unique.
+"""
+import os
+import faker
+from faker.providers.person.nl_NL import Provider as NL
+from faker.providers.person.en_US import Provider as US
+from faker.providers.person.en_GB import Provider as GB
+from faker.providers.address.nl_NL import Provider as NLA
+from faker.providers.address.en_US import Provider as USA
+
+OUT = os.path.dirname(os.path.abspath(__file__))
+
+# Written by us (EUPL-1.2): first names common among Dutch residents of various origins.
+OWN_FIRST = """
+jan piet kees klaas henk gerrit hendrik johan willem cornelis dirk joost bram daan sem
+thijs ruben stijn bas niels wouter jeroen maarten sander martijn pieter arjen erik frank
+marco mark rob ron peter paul hans harm geert gert wim ad ton joop sjaak fons huub twan
+teun mees siem jip gijs koen luuk tijn jesse jelle jort floris hidde olivier
+anouk sanne lotte femke fleur lieke iris roos noor evi tess sophie julia emma anna eva
+ilse inge ingrid marieke mieke ans annie corrie truus riet gerda hennie joke wilma
+marjolein marloes esther linda petra monique anja karin saskia miranda yvonne
+annelies margriet willemijn josephine hanneke janneke lisanne lianne manon mirjam
+wietske sietske geertje jantje trijntje aaltje grietje hiske tjitske baukje
+sjoerd sietse wiebe jelmer tjeerd hessel gerben pyt durk bauke jildou sytske
+mohammed mohamed mohammad ahmed achmed mustafa youssef youssouf yusuf ibrahim hamza
+bilal omar karim rachid rashid said khalid hassan hussein hicham nordin anouar
+mounir nabil samir soufiane redouan zakaria ayoub ilias ismail mehdi adil abdel
+abdelkader abdellah abdelhak driss jamal
+fatima fatma khadija aicha aisha nadia samira malika naima latifa zineb salma
+imane yasmina yasmine soumaya houda hafsa meryem meriem loubna hanane nora
+mehmet ahmet mustafa emre burak murat kemal hakan serkan onur kaan cem can
+osman hüseyin hasan ismail yasin furkan oğuz tuğrul doğan çağlar ömer
+ayşe ayse emine elif zeynep hatice büşra busra özlem ozlem gül gul gülşen tuğba
+tugba şeyma seyma merve esra kübra kubra dilek sevgi yıldız ceren
+rishi ravi sunil anand kiran shanti radjesh rajesh dewi sita priya anjali
+clarence marvin ricardo romano shurwin jerrel giovanni dwight orlando
+sharon shirley rosita gracia marisca
+agus budi wayan made putu ketut rudi hendra joko bambang sri siti ayu dewi
+rani indah wulan intan putri kartika
+johnny frans max thomas lucas noah liam sophia isabella olivia
+"""
+
+# Written by us: surnames (single word; tussenvoegsels are handled by the detector).
+OWN_LAST = """
+jansen janssen de vries bakker visser smit meijer meyer mulder boer bos vos peters
+hendriks dekker brouwer dijk wit graaf berg vermeulen kok jacobs heuvel veen wal
+leeuwen dam koster willems kuipers post schouten vink maas verhoeven linden
+el amrani amrani bakkali boutaleb el idrissi idrissi haddouchi benali ben ali
+el hadji hamdaoui azzouzi aboutaleb achahbar chaoui ouali tahiri bouzid el khattabi
+yilmaz yılmaz kaya demir şahin sahin çelik celik yıldız yildiz yıldırım yildirim
+öztürk ozturk aydın aydin özdemir ozdemir arslan doğan dogan kılıç kilic aslan
+çetin cetin kara koç koc kurt özkan ozkan şimşek simsek polat korkmaz
+matulessy pattinama latuheru tahapary sahetapy wattimena lokollo manuhutu
+sutanto wijaya santoso gunawan hartono setiawan kusuma pranoto
+pinas biswane ramdin jagernath kanhai sewdien bhageloe doekhie naarden
+kromodikoro soekhoe bouterse brunings
+hoekstra de jong bergsma dijkstra veenstra terpstra wiersma zijlstra postma bosma
+hiemstra tjalsma kuipers haitsma jellema
+"""
+
+# Written by us: places often named in Dutch reactions that faker's list may miss.
+OWN_PLACES = """
+amsterdam rotterdam den haag utrecht eindhoven groningen tilburg almere breda nijmegen
+apeldoorn haarlem arnhem enschede amersfoort zaanstad zwolle leiden maastricht dordrecht
+den helder den bosch 's-hertogenbosch den hoorn
+nederland belgië belgie duitsland frankrijk marokko turkije suriname indonesië indonesie
+curaçao curacao aruba bonaire syrië syrie oekraïne oekraine polen engeland
+london manchester birmingham liverpool leeds glasgow edinburgh dublin paris berlin
+brussel brussels antwerpen gent new york chicago boston seattle houston dallas
+los angeles san francisco miami denver atlanta philadelphia toronto sydney
+"""
+
+
+def words(block):
+    return [w for w in block.split() if w]
+
+
+def last_token(name):
+    # faker's nl_NL surnames include tussenvoegsels ("van den Berg"): keep the head word.
+    return name.replace("'s ", "").split()[-1]
+
+
+def write(name, header, entries):
+    entries = sorted({e.strip().lower() for e in entries if e.strip()})
+    with open(os.path.join(OUT, name), "w", encoding="utf-8") as f:
+        f.write("# " + header + "\n")
+        for e in entries:
+            f.write(e + "\n")
+    return entries
+
+
+def main():
+    first = list(NL.first_names) + list(US.first_names) + list(GB.first_names) + words(OWN_FIRST)
+    last = [last_token(n) for n in list(NL.last_names) + list(US.last_names) + list(GB.last_names)]
+    # Own surnames: single head words only (the detector joins tussenvoegsels itself).
+    last += [w for w in words(OWN_LAST) if w not in ("de", "el", "ben")]
+    fk = "faker %s (MIT)" % faker.VERSION
+    first = write("first_names.txt", "first names | sources: %s person nl_NL/en_US/en_GB; "
+                  "weglakker team lists (EUPL-1.2) | generated by gen_lists.py" % fk, first)
+    last = write("surnames.txt", "surnames (head word) | sources: %s person nl_NL/en_US/en_GB; "
+                 "weglakker team lists (EUPL-1.2) | generated by gen_lists.py" % fk, last)
+    places = [c.replace("'s ", "'s-") for c in NLA.cities] + list(NLA.provinces)
+    places += list(USA.states) + words(OWN_PLACES)
+    # Multi-word places stay one entry ("den haag"); the detector joins words to look up.
+    write("places.txt", "places (NL cities and provinces, US states, some large cities) | "
+          "sources: %s address nl_NL/en_US; weglakker team lists (EUPL-1.2) | generated by "
+          "gen_lists.py" % fk, places + ["den haag", "new york"])
+    # Names that are also ordinary lower-case words: need context before they count.
+    lower = set()
+    for path in ("/usr/share/dict/dutch", "/usr/share/dict/american-english"):
+        with open(path, encoding="utf-8") as f:
+            lower |= {w.strip() for w in f if w.strip() and w[0].islower()}
+    amb = [n for n in set(first) | set(last) if n in lower]
+    write("ambiguous.txt", "names that are also ordinary words | derived from first_names.txt "
+          "and surnames.txt intersected with OpenTaal wdutch (BSD/CC-BY-3.0) and SCOWL "
+          "wamerican lower-case words | generated by gen_lists.py", amb)
+
+
+if __name__ == "__main__":
+    main()
