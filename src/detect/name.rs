@@ -12,7 +12,7 @@
 //! border a name; lookups lower-case into a stack buffer (see `lexicon`), no allocation.
 
 use super::{Hit, ScanCtx};
-use crate::lexicon::{flags as F, lookup};
+use crate::lexicon::{flags as F, is_place, lookup};
 use crate::{Finding, Kind, Span};
 
 /// Names rank below identifiers (handles, emails and URLs win overlaps).
@@ -132,10 +132,15 @@ fn shape_of(word: &str) -> Shape {
     }
     let mut any_lower = false;
     let mut any_upper = false;
+    // `McDonald`, `MacLeod` are names; `DigiD`, `iPhone` are brands.
+    let mc = word.starts_with("Mc") || word.starts_with("Mac");
     for c in chars {
         if c.is_lowercase() {
             any_lower = true;
         } else if c.is_uppercase() {
+            if any_lower && !mc {
+                return Shape::Other;
+            }
             any_upper = true;
         } else if c.is_ascii_digit() {
             return Shape::Other;
@@ -159,7 +164,12 @@ struct Chain {
     /// Byte end of the span (a possessive may reach past the last word).
     end: usize,
     initials: usize,
+    /// Initials written without dots (`JP Bakker`).
+    bare: bool,
+    /// The chain starts with a capitalised tussenvoegsel (`Van Hijum`).
+    cap_tussen: bool,
     names: usize,
+    plain_surnames: usize,
     tussen: usize,
     known_first: usize,
     ambiguous_first: usize,
@@ -179,11 +189,19 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
     };
     let mut i = 0;
     while i < spans.len() {
+        if is_tnv(&words, i) {
+            i += 3; // `t.n.v.` is no set of initials
+            continue;
+        }
         if !may_start(&mut words, i) || is_sentence_opener(&mut words, i) {
             i += 1;
             continue;
         }
         let chain = build_chain(&mut words, i);
+        if let Some(c) = chain.as_ref().filter(|c| is_place_chain(&mut words, c)) {
+            i = c.last + 1;
+            continue;
+        }
         match chain.and_then(|c| judge(&mut words, &c).map(|v| (c, v))) {
             Some((chain, (score, rule))) => {
                 let span = Span::new(spans[chain.first].start, chain.end);
@@ -206,12 +224,25 @@ fn may_start(words: &mut Words<'_>, i: usize) -> bool {
     }
     // Lower-case words start a chain only as a first name or a tussenvoegsel.
     if b.is_ascii_lowercase() {
+        if is_initial(words, i) {
+            return !is_tnv(words, i);
+        }
         // Most lower-case words are ordinary words: the filter inside `lookup` answers fast.
         let f = words.flags(i);
-        return f & (F::FIRST | F::TUSSEN) != 0 && f & OPAQUE == 0;
+        let plain_surname = f & F::SURNAME != 0 && f & F::AMBIGUOUS == 0;
+        return (f & (F::FIRST | F::TUSSEN) != 0 || plain_surname) && f & (OPAQUE | F::CUE) == 0;
+    }
+    if is_initial(words, i) {
+        return !is_tnv(words, i);
     }
     let f = words.flags(i);
     f & OPAQUE == 0 && (f & F::CUE == 0 || f & F::TUSSEN != 0)
+}
+
+/// `t.n.v.` (ter name van, before an account holder's name) is no set of initials.
+fn is_tnv(words: &Words<'_>, i: usize) -> bool {
+    let rest = &words.text.as_bytes()[words.spans[i].start..];
+    rest.len() >= 5 && rest[..5].eq_ignore_ascii_case(b"t.n.v")
 }
 
 /// A capitalised word that opens a sentence, is no known name and is followed by more
@@ -222,30 +253,22 @@ fn is_sentence_opener(words: &mut Words<'_>, i: usize) -> bool {
         && !is_initial(words, i)
         && i + 1 < words.spans.len()
         && gap_joins(words, i)
+        && words.flags(i + 1) & F::TUSSEN == 0
         && at_sentence_start(words, i)
         && cue_before(words, i) == 0
 }
 
-/// True when word `i` can be a name word in a chain of the given case.
-fn is_name_word(words: &mut Words<'_>, i: usize, lower: bool, upper: bool) -> bool {
-    let f = words.flags(i);
-    if f & (OPAQUE | F::CUE) != 0 {
-        return false;
-    }
-    match words.shape(i) {
-        Shape::Cap => !lower,
-        // Without case information only the lexicon says what is a name.
-        Shape::Upper => f & (F::FIRST | F::SURNAME) != 0,
-        Shape::Lower => lower && f & (F::FIRST | F::SURNAME) != 0,
-        Shape::Other => false,
-    }
-}
-
-/// True when word `i` is an initial: `J.` or `Chr.` (a dot follows).
+/// True when word `i` is an initial: `J.`, `Ç.`, `Chr.` or, in lower-case text, `j.`
+/// (a dot follows).
 fn is_initial(words: &Words<'_>, i: usize) -> bool {
     let w = words.word(i);
     let dot = words.text.as_bytes().get(words.spans[i].end) == Some(&b'.');
-    dot && ((w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase()) || ABBREVIATED.contains(&w))
+    if !dot {
+        return false;
+    }
+    let mut chars = w.chars();
+    let single = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+    single || ABBREVIATED.contains(&w)
 }
 
 /// Bare initials `JP` before a name: one to three upper-case ASCII letters.
@@ -257,13 +280,20 @@ fn is_bare_initials(words: &mut Words<'_>, i: usize) -> bool {
         && words.flags(i) & F::CUE == 0
 }
 
-/// Builds the longest chain of name words starting at word `i`.
+/// Builds the longest chain of name words starting at word `i`. After a strong cue (a
+/// title or rank with a dot, a sign-off) words the lexicon does not know may join too.
 fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
     let n = words.spans.len();
     let mut c = Chain {
         first: i,
         ..Chain::default()
     };
+    let open = opens_name(words, i);
+    let f0 = words.flags(i);
+    c.cap_tussen = f0 & F::TUSSEN != 0 && f0 & F::FIRST == 0 && words.shape(i) == Shape::Cap;
+    let strong_before =
+        i > 0 && cue_before(words, i) & (F::TITLE | F::ROLE | F::KIN | F::SIGNOFF) != 0;
+    let mut prev_known_first = false;
     let mut j = i;
     let mut pending_tussen = 0; // tussenvoegsels not yet followed by a name
     let mut last_name = None;
@@ -271,6 +301,7 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
     loop {
         let f = words.flags(j);
         let shape = words.shape(j);
+        let after_hyphen = j > i && words.gap(j - 1) == "-";
         let initial_ok = c.names == 0 && pending_tussen == 0;
         if initial_ok && is_initial(words, j) {
             c.initials += 1;
@@ -280,12 +311,18 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             && is_bare_initials(words, j)
             && j + 1 < n
             && words.gap(j) == " "
-            && words.shape(j + 1) == Shape::Cap
-            && words.flags(j + 1) & (F::SURNAME | F::FIRST) != 0
+            && words.flags(j + 1) & (OPAQUE | F::STOP) == 0
+            && (words.shape(j + 1) == Shape::Cap || words.flags(j + 1) & F::TUSSEN != 0)
         {
             c.initials += 1;
+            c.bare = true;
             last_name = Some(j);
-        } else if f & F::TUSSEN != 0 && f & F::FIRST == 0 && j + 1 < n {
+        } else if f & F::TUSSEN != 0
+            && f & F::FIRST == 0
+            && j + 1 < n
+            && !(after_hyphen && shape != Shape::Lower)
+            && tussen_fits(words, j)
+        {
             pending_tussen += 1;
         } else {
             if !case_set {
@@ -293,12 +330,46 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
                 c.upper = shape == Shape::Upper;
                 case_set = true;
             }
-            if !is_name_word(words, j, c.lower, c.upper) {
+            let known = f & (F::FIRST | F::SURNAME) != 0;
+            let ok = if f & OPAQUE != 0 {
+                false
+            } else if after_hyphen
+                || (c.names + c.initials + pending_tussen > 0 && f & F::ROLE != 0 && known)
+            {
+                // `Baalen-Prins`, `Tjon-A-Fong`, `Esila Koning`: inside a name, a
+                // capitalised part is a name part even if it is also a cue word.
+                matches!(shape, Shape::Cap | Shape::Upper) || (c.lower && shape == Shape::Lower)
+            } else if f & F::CUE != 0 {
+                false
+            } else {
+                match shape {
+                    Shape::Cap => !c.lower,
+                    // Without case information only the lexicon (or a cue) says what a name is.
+                    Shape::Upper => known || open || (prev_known_first && c.upper),
+                    Shape::Lower => {
+                        c.lower
+                            && ((known
+                                && (c.names == 0
+                                    || pending_tussen > 0
+                                    || f & F::AMBIGUOUS == 0
+                                    || c.known_first > 0))
+                                || open
+                                || (prev_known_first && strong_before)
+                                || (c.known_first > 0 && pending_tussen > 0))
+                    }
+                    Shape::Other => false,
+                }
+            };
+            // `Samuel Howarth Jurre Kortman`: a first name after a surname starts a new name.
+            let new_name = c.names >= 2
+                && !prev_known_first
+                && pending_tussen == 0
+                && f & F::FIRST != 0
+                && f & (F::AMBIGUOUS | F::SURNAME) == 0;
+            if !ok || new_name {
                 break;
             }
-            if pending_tussen > 0 && f & F::PLACE != 0 && f & F::SURNAME == 0 {
-                break; // `Anouk van Zwolle` is more likely a place after `van`.
-            }
+            prev_known_first = f & F::FIRST != 0 && f & F::AMBIGUOUS == 0;
             c.names += 1;
             c.tussen += pending_tussen;
             pending_tussen = 0;
@@ -311,9 +382,15 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             }
             if f & F::SURNAME != 0 {
                 c.surnames += 1;
+                if f & F::AMBIGUOUS == 0 {
+                    c.plain_surnames += 1;
+                }
             }
-            if f & F::PLACE != 0 {
+            if f & F::PLACE != 0 && !known {
                 c.places += 1;
+            }
+            if !known && has_turkish_letter(words.word(j)) {
+                c.known_first += 1;
             }
             last_name = Some(j);
         }
@@ -330,6 +407,38 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
     c.last = last;
     c.end = possessive_end(words, last);
     Some(c)
+}
+
+/// `in`, `op` and `te` are tussenvoegsels only before `'t`, `de`, `den`, `het`, `ten`
+/// (`in 't Veld`, `op de Beek`); elsewhere they are prepositions (`in Den Bosch`).
+fn tussen_fits(words: &Words<'_>, j: usize) -> bool {
+    let w = words.word(j);
+    if !(w.eq_ignore_ascii_case("in")
+        || w.eq_ignore_ascii_case("op")
+        || w.eq_ignore_ascii_case("te"))
+    {
+        return true;
+    }
+    let next = words.word(j + 1);
+    ["t", "de", "den", "het", "ten", "der"]
+        .iter()
+        .any(|t| next.eq_ignore_ascii_case(t))
+}
+
+/// Letters that only Turkish spelling uses: a word with one is a Turkish name here.
+fn has_turkish_letter(word: &str) -> bool {
+    !word.is_ascii() && word.contains(['ş', 'ğ', 'ı', 'Ş', 'Ğ', 'İ'])
+}
+
+/// True when a strong cue right before word `i` announces a name, so that even words the
+/// lexicon does not know are taken: `dhr. Boutaleb`, `kpl. SITA JAGESAR`, `Mvg,\nw. vertoor`.
+fn opens_name(words: &mut Words<'_>, i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let cue = cue_before(words, i);
+    let dotted = words.gap(i - 1).starts_with('.');
+    cue & F::SIGNOFF != 0 || (cue & (F::TITLE | F::ROLE) != 0 && dotted)
 }
 
 /// True when the text between word `j` and the next lets a name go on.
@@ -388,7 +497,7 @@ fn cue_before(words: &mut Words<'_>, first: usize) -> u16 {
         // `zei Dekkers`: a speech verb before the name (inverted word order) counts too.
         cue |= f & (F::TITLE | F::ROLE | F::KIN | F::ADDRESS | F::SPEECH);
         // `minister van Defensie Brekelmans`
-        if f & F::STOP != 0 && p >= 2 && words.word(p - 1) == "van" {
+        if f & F::STOP != 0 && p >= 2 && words.word(p - 1).eq_ignore_ascii_case("van") {
             cue |= words.flags(p - 2) & F::ROLE;
         }
         // `de heer Jansen`, `mevrouw dr. Bakker`: a title before a title counts too.
@@ -398,6 +507,18 @@ fn cue_before(words: &mut Words<'_>, first: usize) -> u16 {
     }
     if signoff_gap {
         cue |= f & F::SIGNOFF;
+    }
+    if plain && p >= 1 {
+        let w = words.word(p);
+        let w1 = words.word(p - 1);
+        // `mijn naam is X`, `my name is X`
+        if w.eq_ignore_ascii_case("is") && (w1.eq_ignore_ascii_case("naam") || w1 == "name") {
+            cue |= F::ADDRESS;
+        }
+        // `t.n.v. A. Hiemstra`: the account holder
+        if p >= 2 && w.eq_ignore_ascii_case("v") && is_tnv(words, p - 2) {
+            cue |= F::ADDRESS;
+        }
     }
     cue
 }
@@ -416,6 +537,13 @@ fn cue_after(words: &mut Words<'_>, last: usize) -> u16 {
             cue |= F::SPEECH;
         }
         cue |= f & F::CONTACTED;
+        // `Najat Ouahabi uit Purmerend`: someone from somewhere
+        if k == last + 1 && k + 1 < n && words.gap(k) == " " {
+            let w = words.word(k);
+            if (w == "uit" || w == "from") && words.flags(k + 1) & F::PLACE != 0 {
+                cue |= F::ADDRESS;
+            }
+        }
         if f & F::STOP != 0 && words.word(k).len() > 1 {
             break;
         }
@@ -423,8 +551,69 @@ fn cue_after(words: &mut Words<'_>, last: usize) -> u16 {
     cue
 }
 
+/// True when the chain is a street or a city after a postcode: `Foulkesweg 176`,
+/// `4749 VR Enschede`.
+fn is_address_part(words: &Words<'_>, c: &Chain) -> bool {
+    let last = words.word(c.last);
+    let lower_len = last.len();
+    let street = STREET_SUFFIXES
+        .iter()
+        .any(|s| lower_len > s.len() + 1 && last.ends_with(s));
+    let postcode_before = c.first >= 2 && {
+        let letters = words.word(c.first - 1);
+        let digits = words.word(c.first - 2);
+        letters.len() == 2
+            && letters.bytes().all(|b| b.is_ascii_uppercase())
+            && digits.len() == 4
+            && digits.bytes().all(|b| b.is_ascii_digit())
+    };
+    let glued_postcode = c.first >= 1 && {
+        let w = words.word(c.first - 1).as_bytes();
+        w.len() == 6 && w[..4].iter().all(u8::is_ascii_digit)
+    };
+    street || postcode_before || glued_postcode
+}
+
+/// Endings of Dutch street names.
+const STREET_SUFFIXES: &[&str] = &[
+    "straat",
+    "weg",
+    "laan",
+    "plein",
+    "gracht",
+    "kade",
+    "singel",
+    "steeg",
+    "dreef",
+    "pad",
+    "hof",
+    "park",
+    "dijk",
+    "markt",
+    "plantsoen",
+    "boulevard",
+    "erf",
+    "veld",
+    "wal",
+    "street",
+    "road",
+    "avenue",
+    "lane",
+];
+
+/// A name addressed at the end of a sentence: `Lever die HIMARS gewoon, Dijksma.`
+fn is_vocative(words: &Words<'_>, c: &Chain) -> bool {
+    let before = words.text[..words.spans[c.first].start].trim_end_matches(' ');
+    let after = words.text[c.end..].trim_start_matches(' ');
+    before.ends_with(',') && (after.is_empty() || after.starts_with(['.', '!', '?', '\n']))
+}
+
 /// True when word `i` opens a sentence (or a line), so its capital says nothing.
 fn at_sentence_start(words: &Words<'_>, i: usize) -> bool {
+    // A reaction often opens with the handle it answers: `@DUO_nl Ben zelf ...`.
+    if i > 0 && words.flags[i - 1] == OPAQUE && words.gap(i - 1) == " " {
+        return true;
+    }
     let before = words.text[..words.spans[i].start].trim_end_matches([' ', '\t']);
     match before.chars().next_back() {
         None => true,
@@ -432,52 +621,80 @@ fn at_sentence_start(words: &Words<'_>, i: usize) -> bool {
     }
 }
 
+/// True when the chain, or a tail of two words or more, is a place (`Den Haag`,
+/// `Typisch Den Haag`, `in Den Bosch`) and no title or role makes it a person.
+fn is_place_chain(words: &mut Words<'_>, c: &Chain) -> bool {
+    if cue_before(words, c.first) & (F::TITLE | F::ROLE) != 0 || c.last == c.first {
+        return false;
+    }
+    let end = words.spans[c.last].end;
+    (c.first..c.last).any(|k| is_place(&words.text[words.spans[k].start..end]))
+}
+
 /// Decides whether a chain is a person, with a score and the rule name.
 fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
+    if is_address_part(words, c) {
+        return None;
+    }
     let before = cue_before(words, c.first);
     let after = cue_after(words, c.last);
     let strong = before & (F::TITLE | F::ROLE | F::KIN | F::SIGNOFF) != 0;
-    let cued = before != 0 || after != 0;
+    let cued = before != 0 || after != 0 || is_vocative(words, c);
     let known = c.known_first + c.surnames;
     // Places and organisations are not persons unless a title or role says so.
-    if c.places == c.names && known == 0 && !strong {
-        return None;
-    }
-    if c.places == c.names && c.names == 1 && before & (F::TITLE | F::ROLE) == 0 {
+    let place_ok = before & (F::TITLE | F::ROLE) != 0;
+    if c.places == c.names && known == 0 && !place_ok {
         return None;
     }
     let start = at_sentence_start(words, c.first) && before == 0;
     if c.lower || c.upper {
-        // No case information: the lexicon must know the words.
+        // No case information: the lexicon or a strong cue must carry it.
         let ok = (c.known_first > 0 && !(c.upper && c.names == 1 && !cued))
             || (c.ambiguous_first > 0 && (c.names >= 2 || c.tussen > 0) && c.surnames > 0)
             || (c.names + c.initials >= 2 && known > 0 && cued)
-            || (c.ambiguous_first + c.surnames > 0 && strong);
+            || (c.ambiguous_first + c.surnames > 0 && strong)
+            || (strong && opens_name(words, c.first))
+            || (c.names == 1 && c.tussen == 0 && c.plain_surnames > 0 && c.initials == 0);
         return ok.then_some((0.75, "person.lexicon"));
     }
     if strong {
         return Some((0.9, "person.cue"));
     }
-    if c.initials > 0 {
+    if c.initials > 0 && (!c.bare || known > 0 || cued) {
         return Some((0.85, "person.initials"));
     }
     let unknown = c.names - (c.known_first + c.ambiguous_first + c.surnames).min(c.names);
     if c.known_first > 0 && unknown < 2 {
         return Some((0.85, "person.first_name"));
     }
-    if c.names >= 2 && c.ambiguous_first > 0 {
+    if c.names == 2 && (c.ambiguous_first > 0 || c.surnames > 0) && (!start || c.plain_surnames > 0)
+    {
         return Some((0.8, "person.full_name"));
     }
     if c.tussen > 0 && c.surnames > 0 {
         return Some((0.8, "person.surname"));
     }
+    if c.cap_tussen && c.names == 1 && !(start && is_article(words.word(c.first))) {
+        return Some((0.75, "person.surname"));
+    }
     if cued && !(c.tussen > 0 && known == 0 && c.ambiguous_first == 0) {
         return Some((0.7, "person.cue"));
+    }
+    if c.names == 1 && c.tussen == 0 && c.plain_surnames > 0 {
+        return Some((0.7, "person.surname"));
     }
     if !start && c.names == 1 && c.tussen == 0 && (c.surnames > 0 || c.ambiguous_first > 0) {
         return Some((0.7, "person.proper_noun"));
     }
     None
+}
+
+/// Articles that open titles and names of things (`De Telegraaf`, `Het Parool`).
+fn is_article(word: &str) -> bool {
+    matches!(
+        word,
+        "De" | "Het" | "Den" | "DE" | "HET" | "In" | "Op" | "Te" | "Ten"
+    )
 }
 
 #[cfg(test)]

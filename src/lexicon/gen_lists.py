@@ -55,6 +55,59 @@ sharon shirley rosita gracia marisca
 agus budi wayan made putu ketut rudi hendra joko bambang sri siti ayu dewi
 rani indah wulan intan putri kartika
 johnny frans max thomas lucas noah liam sophia isabella olivia
+aad adrie albert alex alexander anton arie arjan arnold arend arnoud bart ben benno bert
+berend bob boris bram bruno carel casper cees chris christiaan coen cor corné daniël
+david dennis derk dick diederik dolf edwin eelco egbert eric erwin evert ewout ferdinand
+floris fred frederik freek gerard gerben gert-jan gertjan gijsbert gerrit guus harold
+harry hein henk herman hidde hugo huib ivo jaap jacob jacques jakob jan-willem janwillem
+jasper jeroen jochem joep johan johannes jolle jonas joris jos jurgen kees klaas koos
+laurens leo leon lex lodewijk louis luc maarten marcel marnix martin mathijs matthijs
+maurits melle menno michel michiel mike milan nick niek nico onno otto patrick paul
+pepijn philip pim quinten raymond reinier remco rené richard rick rik rinus robert
+robin roel roelof rogier ronald roy ruud rutger ruben sebastiaan sjors stefan steven
+sven teun theo tim timo tom ton twan vincent willem wim wout wouter yorick youri
+aafke agnes aleida alida angela angelique anita anke anne annemarie annet annette
+annie antje astrid barbara bea bregje brigitte carla carolien caroline cato charlotte
+chantal claudia cora corine corrie daphne debby desiree diana dina dorien dorothea
+edith elisabeth elise ella ellen els elly elsbeth emmy erica esmee esther eveline
+evelien femke fenna floor francien froukje gea geesje gerda gerdien gonnie greet
+greetje hanna hannah hanneke heleen helma hendrika henny hester hilde ida ineke inge
+ingrid irene jacqueline janine janna jannie jeanette jenny jet jetske jikke joanne
+jolanda joke jose josien judith julia jolien karin karlijn katja kim klazina lenie
+lidwien lies liesbeth lisa lonneke loes lotte lucia maaike maartje machteld margreet
+margot maria marianne marieke marijke marion marja marjan marleen marlies marloes
+martha martine maud meike merel mieke mirjam monique nadine nathalie nel nicole
+nienke nina noortje pauline petra rianne riek rina rita roos rosa ruth sandra
+sanne saskia selma simone sofie sonja stephanie suzanne tamara tanja thea tineke
+trees truus ursula vera wendy wilhelmina willemien wilma yvonne zoë
+abdelaziz abdelkrim abderrahim abdeslam abdessamad achraf adam amine anass anouar
+aziz badr bouchra brahim chaima chakib dounia driss el houssine elias farid fouad
+ghizlane hafid hakim hamid hanae hassan hayat hind houssam ikram ilham imad jamila
+kamal karima khalid latifa lahcen loubna mbarek meryem mimoun mina mohamed mostafa
+mourad najat najib naoual nadia nordin omar othman rachida rachid reda saida saïd
+salah samira sanae siham soufian souad tarik wafa walid yassin yassine younes
+youssra zakaria zohra zouhair
+ahmet ali alper aylin ayten baran barış berk berkay betül burcu can canan cansu
+cemal cengiz cihan deniz derya duygu ebru ece emel emin engin ercan erdal erdem
+erkan esin fadime fatih ferhat filiz gamze gizem gökhan gülay gülsüm hacer hakan
+halil hande hülya ibrahim ilker ipek kadir kemal kerem leyla mahmut melek melike
+mert mesut metin muhammet naciye necla nesrin nihat nur nuray orhan osman özge
+pınar ramazan recep sabri sadık selim selin semra serap serdar sevda sibel songül
+süleyman şükrü tayfun tülay turgut ufuk ümit volkan yavuz yeliz yusuf zehra zeki
+çağla çiğdem şule ümran gülten nermin serkan kübra oğuzhan tuğçe
+ashwin anil arvind asha chandra devika dinesh ganesh indira kavita kishan mahesh
+manoj naresh nirmala pravin prem radha rakesh rekha reshma rohit sandhya santosh
+savitri shanti shiva soenita soenil sunita suresh usha vinod vishnu
+aldith anthea antoinette carmen carlo dwayne edsel ergilio glenn gerold hensley
+iwan jaïr jurgen kenneth lucien mavis milton nelson patrick ramon ruben ryan
+sharon stanley sylvana tyrone urvin virgil wendell winston xaviera
+ade adi agung ahmad andi arief dian dimas eko fajar fitri hadi hari herman ika
+iwan kadek komang lestari mega nyoman rina sari sinta taufik tri wahyu yanti yuni
+nina ronny johny jopie johnny sonny ferry rocky maikel rudy bram
+doutzen froukje hiltje klaaske marijke sjoukje tetske wytske anneke gatske
+auke bauke doede eeltsje folkert germ hylke jappie jouke meinte oebele pieter rintje
+sybren tsjalle wopke ype
+humphrey reggie rodney ricky wayne
 """
 
 # Written by us: surnames (single word; tussenvoegsels are handled by the detector).
@@ -75,16 +128,27 @@ hoekstra de jong bergsma dijkstra veenstra terpstra wiersma zijlstra postma bosm
 hiemstra tjalsma kuipers haitsma jellema
 """
 
+# Written by us: surnames of Dutch public figures (cabinet, parliament, mayors, Defensie
+# leadership) -- the people reactions to government posts name most often.
+PUBLIC_FIGURES = """
+brekelmans tuinman palmen ollongren bijleveld hijum halsema schoof wilders yeşilgöz
+yesilgoz timmermans omtzigt dijksma eichelsheim heinen uitermark klever faber keijzer
+agema bontenbal jetten veldkamp marcouch dijkhoff rutte kaag hoekstra klaver marijnissen
+dassen eerdmans grapperhaus tellegen aboutaleb zegerius weerwind hermans
+"""
+
 # Written by us: places often named in Dutch reactions that faker's list may miss.
 OWN_PLACES = """
-amsterdam rotterdam den haag utrecht eindhoven groningen tilburg almere breda nijmegen
-apeldoorn haarlem arnhem enschede amersfoort zaanstad zwolle leiden maastricht dordrecht
-den helder den bosch 's-hertogenbosch den hoorn
-nederland belgië belgie duitsland frankrijk marokko turkije suriname indonesië indonesie
-curaçao curacao aruba bonaire syrië syrie oekraïne oekraine polen engeland
-london manchester birmingham liverpool leeds glasgow edinburgh dublin paris berlin
-brussel brussels antwerpen gent new york chicago boston seattle houston dallas
-los angeles san francisco miami denver atlanta philadelphia toronto sydney
+amsterdam, rotterdam, den haag, utrecht, eindhoven, groningen, tilburg, almere, breda,
+nijmegen, apeldoorn, haarlem, arnhem, enschede, amersfoort, zaanstad, zwolle, leiden,
+maastricht, dordrecht, den helder, den bosch, 's-hertogenbosch, den hoorn, den burg,
+capelle aan den ijssel, alphen aan den rijn, bergen op zoom, krimpen aan den ijssel,
+nederland, belgië, belgie, duitsland, frankrijk, marokko, turkije, suriname, indonesië,
+indonesie, curaçao, curacao, aruba, bonaire, syrië, syrie, oekraïne, oekraine, polen,
+engeland, london, manchester, birmingham, liverpool, leeds, glasgow, edinburgh, dublin,
+paris, berlin, brussel, brussels, antwerpen, gent, new york, chicago, boston, seattle,
+houston, dallas, los angeles, san francisco, miami, denver, atlanta, philadelphia,
+toronto, sydney, paramaribo, istanbul, ankara, casablanca, rabat, tanger, nador, jakarta
 """
 
 
@@ -110,18 +174,18 @@ def main():
     first = list(NL.first_names) + list(US.first_names) + list(GB.first_names) + words(OWN_FIRST)
     last = [last_token(n) for n in list(NL.last_names) + list(US.last_names) + list(GB.last_names)]
     # Own surnames: single head words only (the detector joins tussenvoegsels itself).
-    last += [w for w in words(OWN_LAST) if w not in ("de", "el", "ben")]
+    last += [w for w in words(OWN_LAST) + words(PUBLIC_FIGURES) if w not in ("de", "el", "ben")]
     fk = "faker %s (MIT)" % faker.VERSION
     first = write("first_names.txt", "first names | sources: %s person nl_NL/en_US/en_GB; "
                   "weglakker team lists (EUPL-1.2) | generated by gen_lists.py" % fk, first)
     last = write("surnames.txt", "surnames (head word) | sources: %s person nl_NL/en_US/en_GB; "
                  "weglakker team lists (EUPL-1.2) | generated by gen_lists.py" % fk, last)
     places = [c.replace("'s ", "'s-") for c in NLA.cities] + list(NLA.provinces)
-    places += list(USA.states) + words(OWN_PLACES)
+    places += list(USA.states) + [p.strip() for p in OWN_PLACES.split(",")]
     # Multi-word places stay one entry ("den haag"); the detector joins words to look up.
     write("places.txt", "places (NL cities and provinces, US states, some large cities) | "
           "sources: %s address nl_NL/en_US; weglakker team lists (EUPL-1.2) | generated by "
-          "gen_lists.py" % fk, places + ["den haag", "new york"])
+          "gen_lists.py" % fk, places)
     # Names that are also ordinary lower-case words: need context before they count.
     lower = set()
     for path in ("/usr/share/dict/dutch", "/usr/share/dict/american-english"):
