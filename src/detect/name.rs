@@ -294,6 +294,7 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
     let strong_before =
         i > 0 && cue_before(words, i) & (F::TITLE | F::ROLE | F::KIN | F::SIGNOFF) != 0;
     let mut prev_known_first = false;
+    let mut arabic_particle = false;
     let mut j = i;
     let mut pending_tussen = 0; // tussenvoegsels not yet followed by a name
     let mut last_name = None;
@@ -318,12 +319,13 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             c.bare = true;
             last_name = Some(j);
         } else if f & F::TUSSEN != 0
-            && f & F::FIRST == 0
+            && (f & F::FIRST == 0 || (shape == Shape::Lower && c.names > 0))
             && j + 1 < n
             && !(after_hyphen && shape != Shape::Lower)
             && tussen_fits(words, j)
         {
             pending_tussen += 1;
+            arabic_particle = matches!(words.word(j), "el" | "al" | "ben" | "bin" | "ibn");
         } else {
             if !case_set {
                 c.lower = shape == Shape::Lower;
@@ -338,24 +340,25 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             {
                 // `Baalen-Prins`, `Tjon-A-Fong`, `Esila Koning`: inside a name, a
                 // capitalised part is a name part even if it is also a cue word.
-                matches!(shape, Shape::Cap | Shape::Upper) || (c.lower && shape == Shape::Lower)
+                if c.lower {
+                    shape == Shape::Lower
+                } else {
+                    matches!(shape, Shape::Cap | Shape::Upper)
+                }
             } else if f & F::CUE != 0 {
                 false
             } else {
                 match shape {
                     Shape::Cap => !c.lower,
                     // Without case information only the lexicon (or a cue) says what a name is.
-                    Shape::Upper => known || open || (prev_known_first && c.upper),
+                    Shape::Upper => known || open || strong_before || (prev_known_first && c.upper),
                     Shape::Lower => {
                         c.lower
                             && ((known
-                                && (c.names == 0
-                                    || pending_tussen > 0
-                                    || f & F::AMBIGUOUS == 0
-                                    || c.known_first > 0))
+                                && (c.names == 0 || pending_tussen > 0 || f & F::AMBIGUOUS == 0))
                                 || open
                                 || (prev_known_first && strong_before)
-                                || (c.known_first > 0 && pending_tussen > 0))
+                                || (c.known_first > 0 && pending_tussen > 0 && arabic_particle))
                     }
                     Shape::Other => false,
                 }
@@ -460,14 +463,14 @@ fn possessive_end(words: &Words<'_>, last: usize) -> usize {
     let end = words.spans[last].end;
     let rest = &words.text[end..];
     let after_ok = |s: &str| !s.chars().next().is_some_and(char::is_alphanumeric);
-    for apo in ["'s", "’s"] {
+    for apo in ["'s", "’s", "'S", "’S"] {
         if let Some(r) = rest.strip_prefix(apo) {
             if after_ok(r) {
                 return end + apo.len();
             }
         }
     }
-    let ends_in_s = words.word(last).ends_with(['s', 'x', 'z']);
+    let ends_in_s = words.word(last).ends_with(['s', 'x', 'z', 'S', 'X', 'Z']);
     for apo in ["'", "’"] {
         if let Some(r) = rest.strip_prefix(apo) {
             if ends_in_s && after_ok(r) && !r.starts_with(['s', 't']) {
@@ -647,9 +650,17 @@ fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
         return None;
     }
     let start = at_sentence_start(words, c.first) && before == 0;
+    // A single word that is also a place (`in Haarlem`) needs a strong cue or a first name.
+    if c.names == 1 && c.initials == 0 && c.places + place_flag(words, c) > 0 && !strong {
+        return None;
+    }
+    // `22 Jan 2022`: a month abbreviation between numbers.
+    if c.names == 1 && c.initials == 0 && between_numbers(words, c) {
+        return None;
+    }
     if c.lower || c.upper {
         // No case information: the lexicon or a strong cue must carry it.
-        let ok = (c.known_first > 0 && !(c.upper && c.names == 1 && !cued))
+        let ok = c.known_first > 0
             || (c.ambiguous_first > 0 && (c.names >= 2 || c.tussen > 0) && c.surnames > 0)
             || (c.names + c.initials >= 2 && known > 0 && cued)
             || (c.ambiguous_first + c.surnames > 0 && strong)
@@ -667,8 +678,8 @@ fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
     if c.known_first > 0 && unknown < 2 {
         return Some((0.85, "person.first_name"));
     }
-    if c.names == 2 && (c.ambiguous_first > 0 || c.surnames > 0) && (!start || c.plain_surnames > 0)
-    {
+    let all_known = c.ambiguous_first + c.surnames >= c.names;
+    if c.names == 2 && (c.ambiguous_first > 0 || c.surnames > 0) && (!start || all_known) {
         return Some((0.8, "person.full_name"));
     }
     if c.tussen > 0 && c.surnames > 0 {
@@ -676,6 +687,9 @@ fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
     }
     if c.cap_tussen && c.names == 1 && !(start && is_article(words.word(c.first))) {
         return Some((0.75, "person.surname"));
+    }
+    if start && known == 0 && c.ambiguous_first == 0 {
+        return None; // `Honestly? Called ...`: a sentence opener before a verb
     }
     if cued && !(c.tussen > 0 && known == 0 && c.ambiguous_first == 0) {
         return Some((0.7, "person.cue"));
@@ -687,6 +701,21 @@ fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
         return Some((0.7, "person.proper_noun"));
     }
     None
+}
+
+/// 1 when the chain's only name word is a place (even if it is a surname too).
+fn place_flag(words: &mut Words<'_>, c: &Chain) -> usize {
+    (0..=c.last - c.first)
+        .map(|k| c.first + k)
+        .filter(|&k| words.flags(k) & F::PLACE != 0 && words.flags(k) & F::FIRST == 0)
+        .count()
+        .min(1)
+}
+
+/// True when digits stand on both sides of the chain (`22 Jan 2022`).
+fn between_numbers(words: &Words<'_>, c: &Chain) -> bool {
+    let digits = |k: usize| words.word(k).bytes().all(|b| b.is_ascii_digit());
+    c.first > 0 && c.last + 1 < words.spans.len() && digits(c.first - 1) && digits(c.last + 1)
 }
 
 /// Articles that open titles and names of things (`De Telegraaf`, `Het Parool`).
