@@ -21,50 +21,17 @@ const PRIORITY: u8 = 55;
 
 /// Words before a preposition that make the place a person's residence or whereabouts
 /// (prefixes, lower case; written by us).
+#[rustfmt::skip]
 const RESIDENCE_CUES: &[&str] = &[
-    "woon",
-    "wonen",
-    "gewoond",
-    "verhuis",
-    "geboren",
-    "opgegroeid",
-    "groet",
-    "greeting",
-    "kom",
-    "kwam",
-    "afkomstig",
-    "zat",
-    "zit",
-    "gezeten",
-    "gelegerd",
-    "gestationeerd",
-    "station",
-    "based",
-    "live",
-    "living",
-    "lived",
-    "born",
-    "raised",
-    "grew",
-    "moved",
-    "moving",
-    "erbij",
-    "verblijf",
-    "logeer",
-    "vakantie",
-    "studeer",
-    "werk",
-    "hier",
-    "resid",
-    "stay",
-    "staying",
-    "was",
-    "ben",
-    "zijn",
-    "zitten",
-    "wij",
-    "we",
+    "woon", "wonen", "gewoond", "verhuis", "geboren", "opgegroeid", "groet", "greeting",
+    "kom", "kwam", "afkomstig", "zat", "zit", "gezeten", "gelegerd", "gestationeerd",
+    "station", "based", "live", "living", "lived", "born", "raised", "grew", "moved",
+    "moving", "erbij", "verblijf", "logeer", "vakantie", "studeer", "werk", "hier",
+    "resid", "stay", "staying", "zitten",
 ];
+
+/// Short words that are cues only as whole words (`ik was in`, `wij zijn in`).
+const RESIDENCE_WORDS: &[&str] = &["was", "ben", "zijn", "wij", "we", "ik", "i"];
 
 /// The whole-text pass of this family.
 pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
@@ -116,9 +83,13 @@ fn has_cue_before(text: &str, words: &[Span], k: usize) -> bool {
             return false;
         }
         let w = text[words[j].range()].as_bytes();
-        if RESIDENCE_CUES
+        let prefix = RESIDENCE_CUES
             .iter()
-            .any(|c| w.len() >= c.len() && w[..c.len()].eq_ignore_ascii_case(c.as_bytes()))
+            .any(|c| w.len() >= c.len() && w[..c.len()].eq_ignore_ascii_case(c.as_bytes()));
+        if prefix
+            || RESIDENCE_WORDS
+                .iter()
+                .any(|c| w.eq_ignore_ascii_case(c.as_bytes()))
         {
             return true;
         }
@@ -126,12 +97,31 @@ fn has_cue_before(text: &str, words: &[Span], k: usize) -> bool {
     false
 }
 
-/// `Dorpsstraat 12 in Zwolle`, `Kerkweg 3a te Assen`: a house number before the preposition.
+/// `Dorpsstraat 12 in Zwolle`, `Kerkweg 3a te Assen`: a street and house number before
+/// the preposition.
 fn after_address(text: &str, words: &[Span], k: usize) -> bool {
-    k > 0 && {
+    k > 1 && {
         let w = text[words[k - 1].range()].as_bytes();
-        w[0].is_ascii_digit() && w.len() <= 5
+        w[0].is_ascii_digit()
+            && w.len() <= 5
+            && (k.saturating_sub(4)..k - 1).any(|j| is_street(&text[words[j].range()]))
     }
+}
+
+/// Endings of street names (`Kerkstraat`, `Lindenlaan`): such a word is an address, not a
+/// place.
+#[rustfmt::skip]
+const STREET_SUFFIXES: &[&str] = &[
+    "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "pad",
+    "hof", "park", "dijk", "markt", "plantsoen", "boulevard", "erf", "wal", "voort",
+    "street", "road", "avenue", "lane",
+];
+
+fn is_street(word: &str) -> bool {
+    let b = word.as_bytes();
+    STREET_SUFFIXES
+        .iter()
+        .any(|s| b.len() > s.len() && b[b.len() - s.len()..].eq_ignore_ascii_case(s.as_bytes()))
 }
 
 /// Word `k` ends a Dutch postcode (`4970 VZ`, `3040RT`) and the city may follow.
@@ -139,7 +129,7 @@ fn is_postcode_end(text: &str, words: &[Span], k: usize) -> bool {
     let w = text[words[k].range()].as_bytes();
     let glued = w.len() == 6
         && w[..4].iter().all(u8::is_ascii_digit)
-        && w[4..].iter().all(u8::is_ascii_uppercase);
+        && w[4..].iter().all(u8::is_ascii_alphabetic);
     let gap_ok = text[words[k].end..words[k + 1].start]
         .trim_matches([' ', ','])
         .is_empty();
@@ -160,8 +150,9 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
             return None;
         }
     }
+    // The place follows its preposition directly: `naar. Groet` is two sentences.
     let gap = &text[words[s - 1].end..words[s].start];
-    if gap.contains('\n') && !address {
+    if !address && !matches!(gap.trim_start_matches(' '), "" | "'" | "’") {
         return None;
     }
     let mut best = None;
@@ -184,8 +175,13 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
     }
     // An unknown capitalised word after a strong context (`uit Ven-Zelderheide`).
     let w = &text[words[s].range()];
-    let cap = w.chars().next().is_some_and(char::is_uppercase);
-    if !cap || lookup(w) & (F::STOP | F::CUE) != 0 {
+    let mut chars = w.chars();
+    let cap = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    if !cap || lookup(w) & (F::CUE | F::TUSSEN) != 0 || is_street(w) {
+        return None;
+    }
+    // `naar Aylinlaan 15B`: a word before a house number is a street.
+    if s + 1 < words.len() && text.as_bytes()[words[s + 1].start].is_ascii_digit() {
         return None;
     }
     let mut last = s;
@@ -203,7 +199,7 @@ fn is_spaced_postcode(text: &str, words: &[Span], s: usize) -> bool {
         d.len() == 4
             && d.iter().all(u8::is_ascii_digit)
             && l.len() == 2
-            && l.iter().all(u8::is_ascii_uppercase)
+            && (l.iter().all(u8::is_ascii_uppercase) || l.iter().all(u8::is_ascii_lowercase))
     }
 }
 

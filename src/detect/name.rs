@@ -12,7 +12,7 @@
 //! border a name; lookups lower-case into a stack buffer (see `lexicon`), no allocation.
 
 use super::{Hit, ScanCtx};
-use crate::lexicon::{flags as F, is_place, lookup};
+use crate::lexicon::{flags as F, is_place, lookup, may_open_name};
 use crate::{Finding, Kind, Span};
 
 /// Names rank below identifiers (handles, emails and URLs win overlaps).
@@ -69,7 +69,8 @@ impl<'t> Words<'t> {
         let word = self.word(i);
         let mut f = lookup(word);
         // `Jans`, `Fatimas`: a Dutch possessive written without apostrophe.
-        if f & (F::FIRST | F::SURNAME) == 0 && word.len() > 3 && word.ends_with('s') {
+        let cap = word.as_bytes()[0].is_ascii_uppercase();
+        if cap && f & (F::FIRST | F::SURNAME) == 0 && word.len() > 3 && word.ends_with('s') {
             let stem = lookup(&word[..word.len() - 1]);
             if stem & F::FIRST != 0 && stem & F::AMBIGUOUS == 0 {
                 f |= F::FIRST | POSSESSIVE;
@@ -198,11 +199,16 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
             continue;
         }
         let chain = build_chain(&mut words, i);
-        if let Some(c) = chain.as_ref().filter(|c| is_place_chain(&mut words, c)) {
+        let judged = chain.and_then(|c| judge(&mut words, &c).map(|v| (c, v)));
+        // Only a chain that looks like a person is checked against the place list.
+        if let Some((c, _)) = judged
+            .as_ref()
+            .filter(|(c, _)| is_place_chain(&mut words, c))
+        {
             i = c.last + 1;
             continue;
         }
-        match chain.and_then(|c| judge(&mut words, &c).map(|v| (c, v))) {
+        match judged {
             Some((chain, (score, rule))) => {
                 let span = Span::new(spans[chain.first].start, chain.end);
                 out.push(Hit {
@@ -227,16 +233,44 @@ fn may_start(words: &mut Words<'_>, i: usize) -> bool {
         if is_initial(words, i) {
             return !is_tnv(words, i);
         }
-        // Most lower-case words are ordinary words: the filter inside `lookup` answers fast.
+        // Most lower-case words are ordinary words: a bit filter rejects them unhashed.
+        if !may_open_name(words.word(i)) {
+            return false;
+        }
         let f = words.flags(i);
+        if f & F::TUSSEN != 0 && f & F::FIRST == 0 {
+            // `de Vries`, `van der Berg`: a lower-case tussenvoegsel opens a name only
+            // before a capitalised word (`de bakker` is a baker).
+            return capital_after_tussen(words, i);
+        }
         let plain_surname = f & F::SURNAME != 0 && f & F::AMBIGUOUS == 0;
-        return (f & (F::FIRST | F::TUSSEN) != 0 || plain_surname) && f & (OPAQUE | F::CUE) == 0;
+        return (f & F::FIRST != 0 || plain_surname) && f & (OPAQUE | F::CUE) == 0;
     }
     if is_initial(words, i) {
         return !is_tnv(words, i);
     }
     let f = words.flags(i);
     f & OPAQUE == 0 && (f & F::CUE == 0 || f & F::TUSSEN != 0)
+}
+
+/// True when, after word `i` and any further tussenvoegsels, a capitalised word follows.
+fn capital_after_tussen(words: &mut Words<'_>, i: usize) -> bool {
+    let n = words.spans.len();
+    let mut j = i + 1;
+    while j < n && j < i + 4 {
+        if !matches!(words.gap(j - 1), " " | " '" | " ’") {
+            return false;
+        }
+        let b = words.text.as_bytes()[words.spans[j].start];
+        if b.is_ascii_uppercase() || (b >= 0x80 && words.shape(j) == Shape::Cap) {
+            return true;
+        }
+        if !b.is_ascii_lowercase() || words.flags(j) & F::TUSSEN == 0 {
+            return false;
+        }
+        j += 1;
+    }
+    false
 }
 
 /// `t.n.v.` (ter name van, before an account holder's name) is no set of initials.
@@ -627,11 +661,26 @@ fn at_sentence_start(words: &Words<'_>, i: usize) -> bool {
 /// True when the chain, or a tail of two words or more, is a place (`Den Haag`,
 /// `Typisch Den Haag`, `in Den Bosch`) and no title or role makes it a person.
 fn is_place_chain(words: &mut Words<'_>, c: &Chain) -> bool {
-    if cue_before(words, c.first) & (F::TITLE | F::ROLE) != 0 || c.last == c.first {
+    if cue_before(words, c.first) & (F::TITLE | F::ROLE) != 0 {
         return false;
     }
     let end = words.spans[c.last].end;
-    (c.first..c.last).any(|k| is_place(&words.text[words.spans[k].start..end]))
+    if c.last > c.first
+        && (c.first..c.last).any(|k| is_place(&words.text[words.spans[k].start..end]))
+    {
+        return true;
+    }
+    // `gezeten in Bosch en Duin`: after a place preposition, a place may run on.
+    let prep = c.first > 0 && {
+        let p = words.word(c.first - 1);
+        ["in", "uit", "te", "naar", "from"]
+            .iter()
+            .any(|w| p.eq_ignore_ascii_case(w))
+    };
+    prep && (c.first..words.spans.len().min(c.first + 4)).any(|k| {
+        let gap_ok = (c.first..k).all(|g| matches!(words.gap(g), " " | "-"));
+        gap_ok && is_place(&words.text[words.spans[c.first].start..words.spans[k].end])
+    })
 }
 
 /// Decides whether a chain is a person, with a score and the rule name.
@@ -848,5 +897,72 @@ mod tests {
             .map(|text| format!("{text}: got {:?}", names(text)))
             .collect();
         assert!(failed.is_empty(), "{failed:#?}");
+    }
+}
+
+/// Throughput of the names and places passes (release build):
+/// `cargo test --release --lib names_throughput -- --ignored --nocapture`.
+#[cfg(test)]
+mod perf {
+    use super::*;
+    use crate::engine::LangSet;
+    use crate::KindSet;
+    use std::time::Instant;
+
+    #[test]
+    #[ignore]
+    fn names_throughput() {
+        let lines = [
+            "Wat een onzin weer, het kabinet moet gewoon aftreden want dit is niet normaal.",
+            "Ik heb gisteren met Anouk de Vries gebeld over de keuring van mijn zoon.",
+            "Groetjes uit Zwolle en bedankt voor alle hulp van de mannen en vrouwen!",
+            "Mijn vader was zelf marinier en wil heel graag naar de open dag komen.",
+            "Waarom duurt het zo lang voordat er iets gebeurt met de aanvraag? Mvg,\nP. Bakker",
+            "Volgens mij heeft Mohammed El Amrani gelijk, hij schreef precies hetzelfde.",
+            "The open day was great, thanks to Captain Hargreaves and the whole team!",
+            "ik woon al jaren in amsterdam en de container is al twee weken niet geleegd",
+            "Dank aan kpl. Yılmaz en de mannen en vrouwen van 13 Lichte Brigade voor de inzet.",
+            "Het F35 programma kost veel te veel geld terwijl de kazernes lekken. #Defensie",
+        ];
+        let mut text = String::new();
+        let mut n = 0;
+        while text.len() < 4_000_000 {
+            text.push_str(lines[n % lines.len()]);
+            text.push_str(if n % 3 == 0 { "\n" } else { " " });
+            n += 1;
+        }
+        let kinds = KindSet::all();
+        let langs = LangSet { nl: true, en: true };
+        let mut hits = Vec::new();
+        // Warm up the lexicon, then time both passes over shared words, and words alone.
+        detect(&ScanCtx::new(&text, kinds, langs), &mut hits);
+        let runs = 5;
+        let t = Instant::now();
+        for _ in 0..runs {
+            let ctx = ScanCtx::new(&text, kinds, langs);
+            let _ = ctx.words().len();
+        }
+        let words = t.elapsed().as_secs_f64() / runs as f64;
+        let t = Instant::now();
+        for _ in 0..runs {
+            hits.clear();
+            let ctx = ScanCtx::new(&text, kinds, langs);
+            detect(&ctx, &mut hits);
+        }
+        let names = t.elapsed().as_secs_f64() / runs as f64;
+        let t = Instant::now();
+        for _ in 0..runs {
+            hits.clear();
+            let ctx = ScanCtx::new(&text, kinds, langs);
+            super::super::location::detect(&ctx, &mut hits);
+        }
+        let places = t.elapsed().as_secs_f64() / runs as f64;
+        let mb = text.len() as f64 / 1e6;
+        eprintln!(
+            "{mb:.1} MB: words {:.0} MB/s, words+names {:.0} MB/s, words+places {:.0} MB/s",
+            mb / words,
+            mb / names,
+            mb / places
+        );
     }
 }

@@ -848,8 +848,11 @@ const STOP: &[&str] = &[
 struct Lexicon {
     words: HashMap<&'static str, u16, FxBuild>,
     places: HashSet<&'static str, FxBuild>,
-    /// Bit filter on (length, first, last byte): a clear bit means "not in `words`".
+    /// Bit filter over all of `words`: a clear bit means "not in `words`".
     filter: Vec<u64>,
+    /// Bit filter over the words that can open a lower-case name (first names, plain
+    /// surnames, tussenvoegsels).
+    starters: Vec<u64>,
 }
 
 fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
@@ -858,12 +861,22 @@ fn entries(list: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// A 16-bit index from a word's length and its first two and last byte (lower-case
+/// input): cheap enough to run on every word before any hashing.
 #[inline]
 fn filter_bit(word: &[u8]) -> usize {
     let n = word.len();
-    let first = usize::from(word[0]);
-    let last = usize::from(word[n - 1]);
-    ((n & 31) << 11 | (first & 63) << 5 | (last & 31)) & 0xffff
+    let key = (n as u64) << 24
+        | u64::from(word[0]) << 16
+        | u64::from(word[n.min(2) - 1]) << 8
+        | u64::from(word[n - 1]);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+}
+
+#[inline]
+fn filter_has(filter: &[u64], word: &[u8]) -> bool {
+    let bit = filter_bit(word);
+    filter[bit >> 6] & (1 << (bit & 63)) != 0
 }
 
 fn lexicon() -> &'static Lexicon {
@@ -904,14 +917,20 @@ fn lexicon() -> &'static Lexicon {
             }
         }
         let mut filter = vec![0u64; 1024];
-        for w in words.keys() {
+        let mut starters = vec![0u64; 1024];
+        for (w, f) in &words {
             let bit = filter_bit(w.as_bytes());
             filter[bit >> 6] |= 1 << (bit & 63);
+            let plain_surname = f & flags::SURNAME != 0 && f & flags::AMBIGUOUS == 0;
+            if f & (flags::FIRST | flags::TUSSEN) != 0 || plain_surname {
+                starters[bit >> 6] |= 1 << (bit & 63);
+            }
         }
         Lexicon {
             words,
             places,
             filter,
+            starters,
         }
     })
 }
@@ -954,16 +973,40 @@ pub(crate) fn lookup(word: &str) -> u16 {
     if word.is_empty() {
         return 0;
     }
+    let lex = lexicon();
+    let bytes = word.as_bytes();
+    // Fast path: a lower-case ASCII word is its own key, no copy.
+    if bytes.iter().all(|b| b.is_ascii_lowercase()) {
+        if !filter_has(&lex.filter, bytes) {
+            return 0;
+        }
+        return lex.words.get(word).copied().unwrap_or(0);
+    }
     let mut buf = [0u8; 48];
     let Some(lower) = lower_into(word, &mut buf) else {
         return 0;
     };
-    let lex = lexicon();
-    let bit = filter_bit(lower.as_bytes());
-    if lex.filter[bit >> 6] & (1 << (bit & 63)) == 0 {
+    if !filter_has(&lex.filter, lower.as_bytes()) {
         return 0;
     }
     lex.words.get(lower).copied().unwrap_or(0)
+}
+
+/// False when a lower-case ASCII word surely cannot open a name (no first name, plain
+/// surname or tussenvoegsel); answers from a bit filter without hashing. Other words: true.
+///
+/// # Examples
+///
+/// ```ignore
+/// assert!(!crate::lexicon::may_open_name("zzzz"));
+/// ```
+#[inline]
+pub(crate) fn may_open_name(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    if bytes.is_empty() || !bytes.iter().all(|b| b.is_ascii_lowercase()) {
+        return true;
+    }
+    filter_has(&lexicon().starters, bytes)
 }
 
 /// True when `name` (any case; words joined by single spaces, hyphens or apostrophes as
@@ -977,7 +1020,10 @@ pub(crate) fn lookup(word: &str) -> u16 {
 pub(crate) fn is_place(name: &str) -> bool {
     let mut buf = [0u8; 48];
     match lower_into(name, &mut buf) {
-        Some(lower) => lexicon().places.contains(lower.replace('’', "'").as_str()),
+        Some(lower) if lower.contains('’') => {
+            lexicon().places.contains(lower.replace('’', "'").as_str())
+        }
+        Some(lower) => lexicon().places.contains(lower),
         None => false,
     }
 }
