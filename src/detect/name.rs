@@ -250,7 +250,19 @@ fn may_start(words: &mut Words<'_>, i: usize) -> bool {
         return !is_tnv(words, i);
     }
     let f = words.flags(i);
-    f & OPAQUE == 0 && (f & F::CUE == 0 || f & F::TUSSEN != 0)
+    f & OPAQUE == 0 && (f & F::CUE == 0 || f & F::TUSSEN != 0 || is_named_verb(words, i))
+}
+
+/// `Said El Ouardi`: a capitalised first name that is also a speech verb, followed by more
+/// of the name.
+fn is_named_verb(words: &mut Words<'_>, i: usize) -> bool {
+    let f = words.flags(i);
+    f & F::FIRST != 0
+        && f & F::SPEECH != 0
+        && words.shape(i) == Shape::Cap
+        && i + 1 < words.spans.len()
+        && words.gap(i) == " "
+        && (words.shape(i + 1) == Shape::Cap || words.flags(i + 1) & F::TUSSEN != 0)
 }
 
 /// True when, after word `i` and any further tussenvoegsels, a capitalised word follows.
@@ -390,7 +402,7 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
                     matches!(shape, Shape::Cap | Shape::Upper)
                 }
             } else if f & F::CUE != 0 {
-                false
+                c.names == 0 && is_named_verb(words, j)
             } else {
                 match shape {
                     Shape::Cap => !c.lower,
@@ -436,7 +448,7 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             if f & F::PLACE != 0 && !known {
                 c.places += 1;
             }
-            if !known && has_turkish_letter(words.word(j)) {
+            if !known && has_foreign_letter(words.word(j)) {
                 c.known_first += 1;
             }
             last_name = Some(j);
@@ -472,9 +484,13 @@ fn tussen_fits(words: &Words<'_>, j: usize) -> bool {
         .any(|t| next.eq_ignore_ascii_case(t))
 }
 
-/// Letters that only Turkish spelling uses: a word with one is a Turkish name here.
-fn has_turkish_letter(word: &str) -> bool {
-    !word.is_ascii() && word.contains(['ş', 'ğ', 'ı', 'Ş', 'Ğ', 'İ'])
+/// Letters Dutch and English words do not use (Turkish `ş ğ ı`, Central European `š ž č
+/// ř ł ő`, Nordic `å ø æ`): in Dutch or English text a capitalised word with one is a name.
+fn has_foreign_letter(word: &str) -> bool {
+    !word.is_ascii()
+        && word
+            .chars()
+            .any(|c| "şğıŞĞİšžčřłńśźżőűąęćýůďťňľĺåøæßãõñŠŽČŘŁŃŚŹŻŐŰĄĘĆÝŮĎŤŇĽĹÅØÆ".contains(c))
 }
 
 /// True when a strong cue right before word `i` announces a name, so that even words the
@@ -895,6 +911,9 @@ mod tests {
             ("Cheers, Liam", &["Liam"]),
             // bank transfers
             ("Graag naar NL00 t.n.v. A. Hiemstra.", &["A. Hiemstra"]),
+            // a first name that is also a verb
+            ("Vraag naar ing. Said El Idrissi.", &["Said El Idrissi"]),
+            ("He said no.", &[]),
         ];
         let failed: Vec<String> = cases
             .iter()

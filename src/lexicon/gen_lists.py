@@ -108,6 +108,8 @@ doutzen froukje hiltje klaaske marijke sjoukje tetske wytske anneke gatske
 auke bauke doede eeltsje folkert germ hylke jappie jouke meinte oebele pieter rintje
 sybren tsjalle wopke ype
 humphrey reggie rodney ricky wayne
+daniëlle noëlle joëlle chloë anaïs rené josé andré mariël raphaël michaël ismaël
+said saïd
 """
 
 # Written by us: surnames (single word; tussenvoegsels are handled by the detector).
