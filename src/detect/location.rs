@@ -133,7 +133,7 @@ fn is_postcode_end(text: &str, words: &[Span], k: usize) -> bool {
     let gap_ok = text[words[k].end..words[k + 1].start]
         .trim_matches([' ', ','])
         .is_empty();
-    (glued && gap_ok) || (gap_ok && is_spaced_postcode(text, words, k + 1))
+    gap_ok && (glued || is_spaced_postcode(text, words, k + 1))
 }
 
 /// The place starting at word `s`: the longest run of up to five words in the place list,
