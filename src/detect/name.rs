@@ -350,7 +350,15 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
         let shape = words.shape(j);
         let after_hyphen = j > i && words.gap(j - 1) == "-";
         let initial_ok = c.names == 0 && pending_tussen == 0;
-        if initial_ok && is_initial(words, j) {
+        // `Faina D. Yefremova`: a middle initial between capitalised names.
+        let middle = c.names > 0
+            && pending_tussen == 0
+            && !c.lower
+            && is_initial(words, j)
+            && words.shape(j) != Shape::Lower
+            && j + 1 < n
+            && words.shape(j + 1) == Shape::Cap;
+        if (initial_ok || middle) && is_initial(words, j) {
             c.initials += 1;
             last_name = Some(j);
         } else if initial_ok
@@ -852,6 +860,10 @@ mod tests {
             ("Ook Siti Sutanto was erbij.", &["Siti Sutanto"]),
             ("Ook Sjoerd Hoekstra was erbij.", &["Sjoerd Hoekstra"]),
             ("I met Sarah Johnson yesterday.", &["Sarah Johnson"]),
+            (
+                "I read a poem by Faina D. Yefremova today.",
+                &["Faina D. Yefremova"],
+            ),
             // lowercase and ALL CAPS with context
             ("ik heb jan de vries gebeld", &["jan de vries"]),
             ("mijn zoon daan is soldaat", &["daan"]),
@@ -921,6 +933,31 @@ mod tests {
             .map(|(text, want)| format!("{text}: got {:?}, want {want:?}", names(text)))
             .collect();
         assert!(failed.is_empty(), "{failed:#?}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_text() {
+        // A deterministic walk over awkward characters: multi-byte letters, apostrophes,
+        // dots, hyphens, digits, emoji, line breaks, at every position.
+        let alphabet: Vec<char> = "aZ J.P'’s-van de Ş ğ ı é 9 @#/_\n,.!? 😀 t.n.v. Mvg,\n"
+            .chars()
+            .collect();
+        let mut seed: u64 = 0x1234_5678;
+        for len in 0..400 {
+            let mut text = String::new();
+            for _ in 0..len {
+                seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                text.push(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            let _ = names(&text);
+            let ctx = ScanCtx::new(&text, KindSet::all(), LangSet { nl: true, en: true });
+            let mut hits = Vec::new();
+            super::super::location::detect(&ctx, &mut hits);
+            for h in hits {
+                assert!(text.is_char_boundary(h.finding.span.start));
+                assert!(text.is_char_boundary(h.finding.span.end));
+            }
+        }
     }
 
     #[test]
