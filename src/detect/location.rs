@@ -27,11 +27,13 @@ const RESIDENCE_CUES: &[&str] = &[
     "kom", "kwam", "afkomstig", "zat", "zit", "gezeten", "gelegerd", "gestationeerd",
     "station", "based", "live", "living", "lived", "born", "raised", "grew", "moved",
     "moving", "erbij", "verblijf", "logeer", "vakantie", "studeer", "werk", "hier",
-    "resid", "stay", "staying", "zitten",
+    "resid", "stay", "staying", "zitten", "flew", "fly", "flies", "travel", "went",
+    "going", "drove", "trip", "originally", "came", "comes", "hail", "reis", "vloog",
+    "verhuizen",
 ];
 
 /// Short words that are cues only as whole words (`ik was in`, `wij zijn in`).
-const RESIDENCE_WORDS: &[&str] = &["was", "ben", "zijn", "wij", "we", "ik", "i"];
+const RESIDENCE_WORDS: &[&str] = &["was", "ben", "zijn", "wij", "we", "ik", "i", "am", "up"];
 
 /// The whole-text pass of this family.
 pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
@@ -54,6 +56,9 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
                 }
             }
             b'0'..=b'9' if is_postcode_end(text, words, k) => place_at(text, words, k + 1, true),
+            b'0'..=b'9' if is_house_number_before_city(text, words, k) => {
+                place_at(text, words, k + 1, true)
+            }
             _ => None,
         };
         match found {
@@ -70,9 +75,11 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
 }
 
 fn is_preposition(w: &str) -> bool {
-    ["in", "uit", "te", "naar", "from", "van", "near", "nabij"]
-        .iter()
-        .any(|p| w.eq_ignore_ascii_case(p))
+    [
+        "in", "uit", "te", "naar", "from", "van", "near", "nabij", "to",
+    ]
+    .iter()
+    .any(|p| w.eq_ignore_ascii_case(p))
 }
 
 /// True when a residence cue is among the six words before word `k` on the same line.
@@ -176,7 +183,12 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
     // An unknown capitalised word after a strong context (`uit Ven-Zelderheide`).
     let w = &text[words[s].range()];
     let mut chars = w.chars();
-    let cap = chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_lowercase);
+    let first_upper = chars.next().is_some_and(char::is_uppercase);
+    let rest: Vec<bool> = chars.map(char::is_lowercase).collect();
+    // `Zwolle`, or an all-capitals name of three letters or more (`SUND`, `ΠΑΦΟΣ`).
+    let cap = first_upper
+        && (rest.iter().all(|&l| l) || (rest.len() >= 2 && rest.iter().all(|&l| !l)))
+        && w.chars().all(char::is_alphabetic);
     if !cap || lookup(w) & (F::CUE | F::TUSSEN) != 0 || is_street(w) {
         return None;
     }
@@ -189,6 +201,20 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
         last += 1;
     }
     Some((Span::new(words[s].start, words[last].end), last))
+}
+
+/// `Harjukuja 54, SEINÄJOKI`, `Kerkstraat 5, Zwolle`: a street, a house number, a comma
+/// and a capitalised word.
+fn is_house_number_before_city(text: &str, words: &[Span], k: usize) -> bool {
+    let w = text[words[k].range()].as_bytes();
+    if w.len() > 5 || k == 0 || &text[words[k].end..words[k + 1].start] != ", " {
+        return false;
+    }
+    let street = &text[words[k - 1].range()];
+    let next = &text[words[k + 1].range()];
+    street.chars().next().is_some_and(char::is_uppercase)
+        && street.chars().all(char::is_alphabetic)
+        && next.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `4970 VZ`: word `s` holds the two letters after a four-digit word.
@@ -251,6 +277,10 @@ mod tests {
             ("Dorpsstraat 12 in Zwolle", &["Zwolle"]),
             ("Kerkweg 3, 4970 VZ Alkmaar", &["Alkmaar"]),
             ("Kerkweg 3, 3040RT Amersfoort", &["Amersfoort"]),
+            ("Kerkweg 3, Amersfoort", &["Amersfoort"]),
+            // travel and origin
+            ("Mr. Smith flew to Leeds on Monday.", &["Leeds"]),
+            ("I grew up in SUND.", &["SUND"]),
         ];
         let failed: Vec<String> = cases
             .iter()
@@ -267,6 +297,8 @@ mod tests {
             "Het kabinet in Den Haag besluit vandaag.",
             "The meeting in London was postponed.",
             "Ik heb in Defensie vertrouwen.",
+            "Ik stuur het naar Defensie.",
+            "Send it to John please.",
         ];
         let failed: Vec<String> = cases
             .iter()
