@@ -186,8 +186,10 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
     let first_upper = chars.next().is_some_and(char::is_uppercase);
     let rest: Vec<bool> = chars.map(char::is_lowercase).collect();
     // `Zwolle`, or an all-capitals name of three letters or more (`SUND`, `ΠΑΦΟΣ`).
+    // In text written all in capitals (`IN ONS BOS`) capitals say nothing.
+    let shouting = text[words[s - 1].range()].chars().all(char::is_uppercase);
     let cap = first_upper
-        && (rest.iter().all(|&l| l) || (rest.len() >= 2 && rest.iter().all(|&l| !l)))
+        && (rest.iter().all(|&l| l) || (rest.len() >= 2 && !shouting && rest.iter().all(|&l| !l)))
         && w.chars().all(char::is_alphabetic);
     if !cap || lookup(w) & (F::CUE | F::TUSSEN) != 0 || is_street(w) {
         return None;
@@ -225,7 +227,9 @@ fn is_spaced_postcode(text: &str, words: &[Span], s: usize) -> bool {
         d.len() == 4
             && d.iter().all(u8::is_ascii_digit)
             && l.len() == 2
-            && (l.iter().all(u8::is_ascii_uppercase) || l.iter().all(u8::is_ascii_lowercase))
+            && &text[words[s - 1].end..words[s].start] == " "
+            && (l.iter().all(u8::is_ascii_uppercase)
+                || (l.iter().all(u8::is_ascii_lowercase) && lookup(&text[words[s].range()]) == 0))
     }
 }
 
@@ -299,6 +303,8 @@ mod tests {
             "Ik heb in Defensie vertrouwen.",
             "Ik stuur het naar Defensie.",
             "Send it to John please.",
+            "Router zegt 3389, de VPN zegt nee.",
+            "WIJ ZITTEN VAKER IN ONS BOS",
         ];
         let failed: Vec<String> = cases
             .iter()
