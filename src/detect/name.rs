@@ -215,9 +215,70 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
                     finding: Finding::new(span, Kind::Person, score, rule),
                     priority: PRIORITY,
                 });
-                i = chain.last + 1;
+                let next = list_neighbours(&mut words, chain.first, chain.last, out);
+                i = next.max(chain.last + 1);
             }
             None => i += 1,
+        }
+    }
+}
+
+/// `founders: Kónya, Becker and Vasquez`: capitalised single words listed next to a
+/// person (`, `, ` and `, ` en `) are persons too. Returns the word index after the list.
+fn list_neighbours(words: &mut Words<'_>, first: usize, last: usize, out: &mut Vec<Hit>) -> usize {
+    let n = words.spans.len();
+    let push = |words: &mut Words<'_>, k: usize, out: &mut Vec<Hit>| {
+        let f = words.flags(k);
+        let ok = words.shape(k) == Shape::Cap
+            && f & (F::CUE | F::TUSSEN | F::PLACE | OPAQUE) == 0
+            && !is_place(words.word(k));
+        if ok {
+            out.push(Hit {
+                finding: Finding::new(words.spans[k], Kind::Person, 0.6, "person.list"),
+                priority: PRIORITY,
+            });
+        }
+        ok
+    };
+    // Backwards: `[Kónya], [Becker] and Vasquez`
+    let mut k = first;
+    if k >= 2
+        && words.gap(k - 1) == " "
+        && words.gap(k - 2) == " "
+        && matches!(words.word(k - 1), "and" | "en")
+        && push(words, k - 2, out)
+    {
+        k -= 2;
+    }
+    while k >= 1 && words.gap(k - 1) == ", " && (k < 2 || words.gap(k - 2) != " ") {
+        if !push(words, k - 1, out) {
+            break;
+        }
+        k -= 1;
+    }
+    // Forwards: `Kónya, [Becker] and [Vasquez]`
+    let mut k = last;
+    loop {
+        if k + 1 >= n {
+            return k + 1;
+        }
+        let gap = words.gap(k);
+        let single = |words: &Words<'_>, j: usize| {
+            j + 1 >= n || words.gap(j) != " " || matches!(words.word(j + 1), "and" | "en")
+        };
+        if gap == ", " && single(words, k + 1) {
+            if !push(words, k + 1, out) {
+                return k + 1;
+            }
+            k += 1;
+        } else if gap == " " && k + 2 < n && words.gap(k + 1) == " " {
+            let conj = matches!(words.word(k + 1), "and" | "en");
+            if conj && single(words, k + 2) && push(words, k + 2, out) {
+                return k + 3;
+            }
+            return k + 1;
+        } else {
+            return k + 1;
         }
     }
 }
@@ -825,6 +886,7 @@ mod tests {
         let ctx = ScanCtx::new(text, KindSet::all(), LangSet { nl: true, en: true });
         let mut hits = Vec::new();
         detect(&ctx, &mut hits);
+        hits.sort_by_key(|h| h.finding.span.start);
         hits.iter()
             .map(|h| text[h.finding.span.range()].to_string())
             .collect()
@@ -863,6 +925,15 @@ mod tests {
             (
                 "I read a poem by Faina D. Yefremova today.",
                 &["Faina D. Yefremova"],
+            ),
+            // enumerations next to a known name
+            (
+                "Our founders: Kónya, Becker and Vasquez.",
+                &["Kónya", "Becker", "Vasquez"],
+            ),
+            (
+                "Er waren drie: Anouk, Bakkum en Zwartjes.",
+                &["Anouk", "Bakkum", "Zwartjes"],
             ),
             // lowercase and ALL CAPS with context
             ("ik heb jan de vries gebeld", &["jan de vries"]),
