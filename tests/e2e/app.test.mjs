@@ -252,6 +252,56 @@ test('the embedding example takes the host page policy', async () => {
   await context.close();
 });
 
+/** A synthetic JSON Lines export of `n` posts (every 7th with a deny-list term). */
+function bigExport(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const text = i % 7 === 0
+      ? `Vraag ${i}: weet iemand meer over operatie Zeemeeuw? Groet uit Zwolle`
+      : `Reactie ${i} op het filmpje, mooi gedaan allemaal! 👏 Kunnen jullie vaker zulke beelden delen?`;
+    lines.push(JSON.stringify({ id: `r${i}`, platform: 'x', in_reply_to: '@DefensieNL', text }));
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+test('a large export: scanned in the worker pool without freezing the page, and cancel', async (t) => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  // Count animation frames during the scan: a frozen page draws none.
+  await page.evaluate(() => {
+    window.__frames = { n: 0, maxGap: 0, last: performance.now() };
+    const tick = (now) => {
+      const f = window.__frames;
+      f.maxGap = Math.max(f.maxGap, now - f.last);
+      f.last = now;
+      f.n++;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const n = 20000;
+  const buffer = bigExport(n);
+  const started = Date.now();
+  await page.setInputFiles('#wl-file', { name: 'groot.jsonl', mimeType: 'application/x-ndjson', buffer });
+  await page.waitForFunction((n) => document.querySelector('weglakker-app').dataset.records === String(n), n, { timeout: 120000 });
+  const ms = Date.now() - started;
+  const frames = await page.evaluate(() => window.__frames);
+  t.diagnostic(`${n} records (${(buffer.length / 1e6).toFixed(1)} MB) scanned in ${ms} ms (${Math.round(n / (ms / 1000))} records/s); longest frame gap ${Math.round(frames.maxGap)} ms`);
+  assert.ok(frames.maxGap < 1000, `the page froze for ${frames.maxGap} ms`);
+  // Only one page of records is in the DOM.
+  assert.ok(await page.locator('.wl-record').count() <= 50);
+  assert.match(await page.textContent('.wl-pager'), /1–50/);
+
+  // Cancel a larger one while it runs.
+  await page.setInputFiles('#wl-file', { name: 'groter.jsonl', mimeType: 'application/x-ndjson', buffer: bigExport(150000) });
+  await page.waitForSelector('.wl-progress:not([hidden])');
+  await page.click('text=Annuleren');
+  await page.waitForFunction(() => /Geannuleerd/.test(document.querySelector('.wl-status').textContent));
+  assert.equal(await page.isHidden('.wl-progress'), true);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('the app has no serious accessibility violations (axe-core)', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
