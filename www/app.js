@@ -19,6 +19,7 @@ const PAGE = 50;
 /** Where the policy is saved in the browser (never the key). */
 const STORAGE = 'weglakker.policy';
 const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
+const FIELD_ROLES = ['scan', 'keep', 'pseudonym', 'redact', 'drop'];
 const DECISIONS = ['archive', 'not_archived_sentiment', 'refer_channel', 'burgerbrief', 'review'];
 
 /** Synthetic example: every name, number and address here is made up. */
@@ -99,6 +100,8 @@ export function mount(root, options = {}) {
     selected: null, // {record, field, finding}
     scanning: null, // AbortController of the running scan
     labels: new Map(), // kind id → {nl, en}
+    fieldNames: new Set(), // every text field seen in this file, for the field roles
+    open: new Set(), // ids of the policy panel's <details> that are open
   };
 
   // ---------- structure ----------
@@ -153,6 +156,7 @@ export function mount(root, options = {}) {
   );
 
   const policyBox = el('div', { class: 'wl-policy' });
+  const fieldsHolder = el('div', { class: 'wl-fields' });
   const policySection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-policy-h' },
     tx('h2', 'policy.heading', { id: 'wl-policy-h' }), policyBox);
 
@@ -199,18 +203,22 @@ export function mount(root, options = {}) {
     if (!file) return;
     const bytes = new Uint8Array(await file.arrayBuffer());
     state.file = { name: file.name, bytes };
+    state.fieldNames = new Set();
+    state.keep = new Set();
     await scan();
   }
 
   function openPasted() {
     const text = pasteArea.value;
     state.file = { name: 'geplakt', bytes: new TextEncoder().encode(text) };
+    state.keep = new Set();
     return scan();
   }
 
   function openSample() {
     pasteArea.value = SAMPLE;
     state.file = { name: 'voorbeeld.jsonl', bytes: new TextEncoder().encode(SAMPLE) };
+    state.keep = new Set();
     return scan();
   }
 
@@ -259,6 +267,9 @@ export function mount(root, options = {}) {
       if (state.scanning !== controller) return;
       state.records = result.records;
       state.detected = result.format;
+      const known = state.fieldNames.size;
+      for (const r of state.records) for (const f of r.fields) state.fieldNames.add(f.field);
+      if (state.fieldNames.size !== known) renderFields();
       let findings = 0;
       for (const r of state.records) for (const f of r.fields) findings += f.findings.length;
       say(t('status.done', state.records.length, findings, Math.round(performance.now() - started)));
@@ -512,6 +523,7 @@ export function mount(root, options = {}) {
   }
 
   function renderPolicy() {
+    renderFields();
     const p = state.policy;
     const operatorRows = [...state.labels.keys()].map((kind) => {
       const current = p.operators?.[kind]?.type ?? (isSpecial(kind) ? 'tag' : 'pseudonym');
@@ -552,7 +564,8 @@ export function mount(root, options = {}) {
       }
     });
     policyBox.replaceChildren(...[
-      el('details', { class: 'wl-ops' }, tx('summary', 'policy.operators'), el('div', { class: 'wl-op-grid' }, ...operatorRows)),
+      details('wl-ops', 'policy.operators', operatorRows),
+      fieldsHolder,
       el('div', { class: 'wl-lists' },
         listArea('wl-allow', 'policy.allow', (p.allow ?? []).join('\n'), (q, v) => { q.allow = lines(v); }),
         listArea('wl-deny', 'policy.deny', denyLines(p.deny), (q, v) => { q.deny = parseDeny(v); }),
@@ -569,6 +582,32 @@ export function mount(root, options = {}) {
         tx('button', 'policy.reset', { type: 'button', class: 'wl-secondary', id: 'wl-reset',
           onclick: () => { state.policy = {}; changePolicy(() => {}, true); } })),
     ].filter(Boolean));
+  }
+
+  /** A <details> that stays open or closed across re-renders. */
+  function details(id, key, rows) {
+    const d = el('details', { class: 'wl-ops', id, open: state.open.has(id) }, tx('summary', key), el('div', { class: 'wl-op-grid' }, ...rows));
+    d.addEventListener('toggle', () => (d.open ? state.open.add(id) : state.open.delete(id)));
+    return d;
+  }
+
+  function renderFields() {
+    const p = state.policy;
+    // Field roles (JSON Lines): a field may be scanned (default), kept, dropped, or replaced
+    // as a whole (an author's name gets the same pseudonym as their mentions).
+    const fieldNames = [...new Set([...state.fieldNames, ...Object.keys(p.fields ?? {})])].sort();
+    const fieldRows = fieldNames.map((name, i) => {
+      const current = p.fields?.[name]?.type ?? 'scan';
+      const select = el('select', { id: `wl-field-${i}` },
+        ...FIELD_ROLES.map((role) => el('option', { value: role, selected: role === current }, t(`role.${role}`))));
+      select.addEventListener('change', () => changePolicy((q) => {
+        q.fields = { ...(q.fields ?? {}) };
+        if (select.value === 'scan') delete q.fields[name];
+        else q.fields[name] = { type: select.value };
+      }, true));
+      return el('div', { class: 'wl-op' }, el('label', { for: `wl-field-${i}`, class: 'wl-fieldname' }, name), select);
+    });
+    fieldsHolder.replaceChildren(...(fieldRows.length ? [details('wl-fields', 'policy.fields', fieldRows)] : []));
   }
 
   function isSpecial(kind) {

@@ -252,6 +252,22 @@ test('the embedding example takes the host page policy', async () => {
   await context.close();
 });
 
+test('a field role applies to the download (user/name dropped)', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  await loadFixture(page);
+  await page.click('#wl-fields summary');
+  const select = page.locator('#wl-fields .wl-op', { hasText: 'user/name' }).locator('select');
+  await select.selectOption('drop');
+  await waitFindings(page, (d) => d.length === 5); // the field is no longer scanned
+  const [, content] = await download(page, '#wl-download');
+  const lines = content.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines[3].user, {});
+  assert.match(lines[3].text, /\[PERSOON-\d+\]$/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 /** A synthetic JSON Lines export of `n` posts (every 7th with a deny-list term). */
 function bigExport(n) {
   const lines = [];
