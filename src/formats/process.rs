@@ -200,11 +200,16 @@ impl Run<'_> {
         findings
     }
 
+    /// The triage decision, only when it is used (triage is the costliest step per record).
+    fn decide(&self, reaction: impl FnOnce() -> Reaction) -> Option<TriageResult> {
+        (self.options.triage || self.options.records).then(|| self.triage.decide(&reaction()))
+    }
+
     /// Counts the decision; false when triage is on and the record is left out.
-    fn keeps(&self, result: &TriageResult, report: &mut Report) -> bool {
-        if !self.options.triage {
+    fn keeps(&self, result: Option<&TriageResult>, report: &mut Report) -> bool {
+        let Some(result) = result.filter(|_| self.options.triage) else {
             return true;
-        }
+        };
         report.add_decision(result.decision.id());
         if result.decision.is_archived() {
             return true;
@@ -216,8 +221,8 @@ impl Run<'_> {
 
     fn text(&mut self, input: &str, anonymiser: &mut Anonymiser, report: &mut Report) -> String {
         let number = self.options.first_record;
-        let result = self.triage.decide(&Reaction::new(input));
-        let written = self.keeps(&result, report);
+        let result = self.decide(|| Reaction::new(input));
+        let written = self.keeps(result.as_ref(), report);
         let mut fields = Vec::new();
         let findings = self.scan(number, text::FIELD, input, &mut fields);
         let output = match written {
@@ -259,14 +264,13 @@ impl Run<'_> {
                 continue;
             }
             let line = jsonl::parse_line(raw).map_err(|e| e.at(format!("line {line_number}")))?;
-            let reaction = Reaction {
+            let result = self.decide(|| Reaction {
                 id: line.id.as_ref().map(id_string),
                 text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
                 platform: line.get_str("platform").map(str::to_string),
                 in_reply_to: line.get_str("in_reply_to").map(str::to_string),
-            };
-            let result = self.triage.decide(&reaction);
-            let written = self.keeps(&result, report);
+            });
+            let written = self.keeps(result.as_ref(), report);
             let mut fields = Vec::new();
             if written {
                 let mut scan =
@@ -291,11 +295,11 @@ impl Run<'_> {
         number: usize,
         line: usize,
         id: Option<serde_json::Value>,
-        triage: TriageResult,
+        triage: Option<TriageResult>,
         written: bool,
         fields: Vec<Field>,
     ) {
-        if self.options.records {
+        if let (true, Some(triage)) = (self.options.records, triage) {
             self.records.push(Record {
                 number,
                 line,
