@@ -221,7 +221,7 @@ test('keyboard only: Tab, Enter and Space (and typing into the list)', async () 
   await context.close();
 });
 
-test('English switch and policy export', async () => {
+test('English switch, policy export, import and a broken file', async () => {
   const { page, context } = await open(pathToFileURL(PAGE).href);
   await page.click('.wl-lang');
   assert.equal(await page.textContent('#wl-review-h'), '2. Review');
@@ -233,6 +233,20 @@ test('English switch and policy export', async () => {
   await page.reload();
   await page.waitForSelector('weglakker-app[data-ready="true"]');
   assert.equal(await page.inputValue('#wl-deny'), 'Zeemeeuw\nAalscholver');
+
+  // Import: a valid policy replaces it; an invalid one is refused with the engine's message.
+  const policy = { version: 1, deny: [{ term: 'Reiger', kind: 'location' }], ownAccounts: ['@DefensieNL'] };
+  await page.setInputFiles('#wl-import', { name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(policy)) });
+  await page.waitForFunction(() => document.querySelector('#wl-deny').value === 'Reiger (location)');
+  assert.equal(await page.inputValue('#wl-own'), '@DefensieNL');
+  const bad = { version: 1, operators: { persoon: { type: 'tag' } } };
+  await page.setInputFiles('#wl-import', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+  await page.waitForFunction(() => /persoon/.test(document.querySelector('.wl-status').textContent));
+  assert.equal(await page.inputValue('#wl-deny'), 'Reiger (location)');
+
+  // A broken line in an export: the error names the line, the page keeps working.
+  await page.setInputFiles('#wl-file', { name: 'kapot.jsonl', mimeType: 'application/x-ndjson', buffer: Buffer.from('{"text":"a"}\n{kapot\n') });
+  await page.waitForFunction(() => /line 2/.test(document.querySelector('.wl-status').textContent));
   await context.close();
 });
 
