@@ -306,10 +306,12 @@ export function mount(root, options = {}) {
     return n;
   }
 
-  function changePolicy(change, rescan) {
+  /** Applies `change` to the policy; `panel`: redraw the policy panel (false when the
+   * change came from the panel itself, so the field being edited keeps its focus). */
+  function changePolicy(change, rescan, panel = true) {
     change(state.policy);
     savePolicy();
-    renderPolicy();
+    if (panel) renderPolicy();
     if (rescan) scan();
     renderFilters();
     renderReview();
@@ -518,11 +520,18 @@ export function mount(root, options = {}) {
   function listArea(id, key, value, onChange) {
     const area = el('textarea', { id, rows: '3', spellcheck: 'false' });
     area.value = value;
-    area.addEventListener('change', () => changePolicy((p) => onChange(p, area.value), true));
+    area.addEventListener('change', () => changePolicy((p) => onChange(p, area.value), true, false));
     return el('div', { class: 'wl-list-edit' }, tx('label', key, { for: id }), area);
   }
 
   function renderPolicy() {
+    // Redrawn after decisions elsewhere; whatever had focus in the panel gets it back.
+    const focused = policyBox.contains(document.activeElement) ? document.activeElement.id : '';
+    renderPolicyPanel();
+    if (focused) root.querySelector(`#${focused}`)?.focus();
+  }
+
+  function renderPolicyPanel() {
     renderFields();
     const p = state.policy;
     const operatorRows = [...state.labels.keys()].map((kind) => {
@@ -532,7 +541,7 @@ export function mount(root, options = {}) {
         ...choices.map((op) => el('option', { value: op, selected: op === current }, OPERATORS.includes(op) ? t(`op.${op}`) : op)));
       select.addEventListener('change', () => changePolicy((q) => {
         q.operators = { ...(q.operators ?? {}), [kind]: { type: select.value } };
-      }, false));
+      }, false, false));
       return el('div', { class: 'wl-op' }, el('label', { for: `wl-op-${kind}` }, kindName(kind)), select);
     });
     const style = el('select', { id: 'wl-style' },
@@ -549,7 +558,7 @@ export function mount(root, options = {}) {
       ...['nl', 'en'].map((l) => el('option', { value: l, selected: (p.labels ?? 'nl') === l }, l === 'nl' ? 'Nederlands' : 'English')));
     labels.addEventListener('change', () => changePolicy((q) => {
       q.labels = labels.value;
-    }, false));
+    }, false, false));
     const importInput = el('input', { type: 'file', id: 'wl-import', accept: '.json,application/json', class: 'wl-file-input' });
     importInput.addEventListener('change', async () => {
       const file = importInput.files?.[0];
@@ -604,7 +613,7 @@ export function mount(root, options = {}) {
         q.fields = { ...(q.fields ?? {}) };
         if (select.value === 'scan') delete q.fields[name];
         else q.fields[name] = { type: select.value };
-      }, true));
+      }, true, false));
       return el('div', { class: 'wl-op' }, el('label', { for: `wl-field-${i}`, class: 'wl-fieldname' }, name), select);
     });
     fieldsHolder.replaceChildren(...(fieldRows.length ? [details('wl-fields', 'policy.fields', fieldRows)] : []));
