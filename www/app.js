@@ -121,7 +121,7 @@ export function mount(root, options = {}) {
   const pasteArea = el('textarea', { id: 'wl-paste', rows: '4', spellcheck: 'false', autocomplete: 'off' });
   const drop = el('div', { class: 'wl-drop' },
     tx('p', 'input.drop', { class: 'wl-drop-text' }),
-    el('div', { class: 'wl-row' }, fileLabel, fileInput,
+    el('div', { class: 'wl-row' }, fileInput, fileLabel,
       el('span', { class: 'wl-field' }, tx('label', 'input.format', { for: 'wl-format' }), formatSelect)),
   );
   const inputSection = el('section', { class: 'wl-section', 'aria-labelledby': 'wl-input-h' },
@@ -172,7 +172,9 @@ export function mount(root, options = {}) {
   const header = el('header', { class: 'wl-header' },
     el('div', { class: 'wl-title' }, el('h1', {}, 'weglakker'), langButton),
     tx('p', 'app.lead', { class: 'wl-lead' }));
-  root.replaceChildren(header, el('main', {}, inputSection, reviewSection, policySection, downloadSection));
+  // The page's main landmark, unless the host page already has one (embedded).
+  const mainTag = document.querySelector('main') ? 'div' : 'main';
+  root.replaceChildren(header, el(mainTag, { class: 'wl-main' }, inputSection, reviewSection, policySection, downloadSection));
   root.classList.add('wl-app');
 
   // ---------- language ----------
@@ -587,7 +589,7 @@ export function mount(root, options = {}) {
       el('div', { class: 'wl-row' },
         tx('button', 'policy.export', { type: 'button', class: 'wl-secondary', id: 'wl-export',
           onclick: () => saveAs('weglakker-beleid.json', JSON.stringify(policyForEngine(state.policy), null, 2) + '\n', 'application/json') }),
-        tx('label', 'policy.import', { for: 'wl-import', class: 'wl-button wl-secondary' }), importInput,
+        importInput, tx('label', 'policy.import', { for: 'wl-import', class: 'wl-button wl-secondary' }),
         tx('button', 'policy.reset', { type: 'button', class: 'wl-secondary', id: 'wl-reset',
           onclick: () => { state.policy = {}; changePolicy(() => {}, true); } })),
     ].filter(Boolean));

@@ -202,6 +202,8 @@ test('keyboard only: Tab, Enter and Space (and typing into the list)', async () 
   await tabTo((f) => f.id === 'wl-deny');
   await page.keyboard.type('Zeemeeuw\nAalscholver');
   await tabTo((f) => f.id === 'wl-file');
+  // The visually hidden file input shows its focus on its label.
+  assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('label[for="wl-file"]')).outlineStyle), 'solid');
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Space')]);
   await chooser.setFiles(FIXTURE);
   await page.waitForFunction(() => document.querySelectorAll('.wl-finding').length >= 6);
