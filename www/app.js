@@ -14,6 +14,8 @@
 import * as weglakker from './weglakker.js';
 import { t, setLang, getLang, kindName } from './i18n.js';
 
+/** From this size on (bytes), only records with findings are kept for review. */
+const LARGE = 20 * 1024 * 1024;
 /** Records per page of the review list (only these are in the DOM). */
 const PAGE = 50;
 /** Where the policy is saved in the browser (never the key). */
@@ -260,6 +262,8 @@ export function mount(root, options = {}) {
         policy: policyForEngine(state.policy),
         lang: getLang(),
         signal: controller.signal,
+        // On a large export keep only records with findings (memory); the rest is counted.
+        onlyFindings: state.file.bytes.length > LARGE,
         onProgress: ({ done, total, records }) => {
           progress.value = done / total;
           const seconds = (performance.now() - started) / 1000;
@@ -274,8 +278,8 @@ export function mount(root, options = {}) {
       if (state.fieldNames.size !== known) renderFields();
       let findings = 0;
       for (const r of state.records) for (const f of r.fields) findings += f.findings.length;
-      say(t('status.done', state.records.length, findings, Math.round(performance.now() - started)));
-      root.dataset.records = String(state.records.length);
+      say(t('status.done', result.total, findings, Math.round(performance.now() - started)));
+      root.dataset.records = String(result.total);
       for (const id of ['wl-download', 'wl-report-json', 'wl-report-html']) root.querySelector(`#${id}`).disabled = false;
       renderFilters();
       renderReview();

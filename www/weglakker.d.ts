@@ -270,8 +270,17 @@ export function processInWorkers(
     onProgress?: (progress: Progress) => void;
     /** Aborting cancels the scan; the promise rejects with an Error named `AbortError`. */
     signal?: AbortSignal;
+    /** Keep only records with findings (saves memory on a large export). Default false. */
+    onlyFindings?: boolean;
   },
-): Promise<{ format: 'text' | 'jsonl'; records: RecordReview[]; note: string | null }>;
+): Promise<{
+  format: 'text' | 'jsonl';
+  /** The records kept (every record unless `onlyFindings`), numbered over the whole file. */
+  records: RecordReview[];
+  /** The number of records in the file. */
+  total: number;
+  note: string | null;
+}>;
 
 /** Processes the whole file in one worker with one engine (consistent pseudonyms). */
 export function processWhole(bytes: Uint8Array, options?: ProcessOptions): Promise<Processed>;

@@ -216,11 +216,13 @@ function chunksOf(bytes, size) {
  * Scans a file for review in the worker pool: JSON Lines in line-aligned chunks spread over
  * the workers, anything else as one job. Resolves to `{format, records}` with records
  * numbered over the whole file. `options`: processFile's, plus `onProgress({done, total,
- * records, bytes})` and `signal` (an AbortSignal: cancels, rejecting with an AbortError).
+ * records, bytes})`, `signal` (an AbortSignal: cancels, rejecting with an AbortError) and
+ * `onlyFindings` (keep only records with findings: saves memory on a large export).
+ * Resolves to `{format, records, total, note}`; `total` counts every record.
  * Pseudonyms are not consistent across chunks: use processWhole for the output.
  */
 export async function processInWorkers(bytes, options = {}) {
-  const { onProgress, signal, ...rest } = options;
+  const { onProgress, signal, onlyFindings = false, ...rest } = options;
   const format = detectFormat(bytes, rest.name, rest.format ?? 'auto');
   const p = workerPool();
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
@@ -246,11 +248,12 @@ export async function processInWorkers(bytes, options = {}) {
       ),
     );
     const all = [];
+    let total = 0;
     for (const r of results) for (const rec of r.records) {
-      rec.record = all.length;
-      all.push(rec);
+      rec.record = total++;
+      if (!onlyFindings || rec.fields.some((f) => f.findings.length > 0)) all.push(rec);
     }
-    return { format, records: all, note: results[0]?.note ?? null };
+    return { format, records: all, total, note: results[0]?.note ?? null };
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
