@@ -228,7 +228,7 @@ export async function processInWorkers(bytes, options = {}) {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   const size = Math.max(64 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(bytes.length / (p.size * 8))));
   const chunks = format === 'jsonl' && !utf16 ? chunksOf(bytes, size) : [{ start: 0, end: bytes.length, firstLine: 1 }];
-  const base = withPolicyVersion({ ...rest, format, records: true, triage: false });
+  const base = withPolicyVersion({ ...rest, format, records: true, triage: false, onlyFindings });
   let done = 0;
   let records = 0;
   let doneBytes = 0;
@@ -240,18 +240,22 @@ export async function processInWorkers(bytes, options = {}) {
       chunks.map((c) =>
         p.run(bytes.slice(c.start, c.end), { ...base, firstLine: c.firstLine }).then((result) => {
           done++;
-          records += result.records.length;
+          records += result.total;
           doneBytes += c.end - c.start;
           onProgress?.({ done, total: chunks.length, records, bytes: doneBytes });
           return result;
         }),
       ),
     );
+    // Chunks number their records from 0: add the records of the chunks before.
     const all = [];
     let total = 0;
-    for (const r of results) for (const rec of r.records) {
-      rec.record = total++;
-      if (!onlyFindings || rec.fields.some((f) => f.findings.length > 0)) all.push(rec);
+    for (const r of results) {
+      for (const rec of r.records) {
+        rec.record += total;
+        all.push(rec);
+      }
+      total += r.total;
     }
     return { format, records: all, total, note: results[0]?.note ?? null };
   } finally {

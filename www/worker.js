@@ -4,6 +4,7 @@
 // Protocol (messages from the page):
 //   {type: 'init', module: WebAssembly.Module}        → {type: 'ready'} or {type: 'error'}
 //   {type: 'process', id, bytes: Uint8Array, options} → {type: 'done', id, result}
+//      (options: processFile's, plus `onlyFindings`; result gets `total`, the record count)
 //                                                      or {type: 'error', id, message}
 // `result.output` (a Uint8Array) is transferred, not copied.
 //
@@ -38,7 +39,12 @@ self.onmessage = (event) => {
       return;
     }
     try {
-      const result = wasm.processFile(bytes, options);
+      // `onlyFindings` is the pool's: records without findings are left here, so a large
+      // export does not pile them up on the page's thread. `total` still counts them.
+      const { onlyFindings, ...rest } = options;
+      const result = wasm.processFile(bytes, rest);
+      result.total = result.records.length;
+      if (onlyFindings) result.records = result.records.filter((r) => r.fields.some((f) => f.findings.length > 0));
       self.postMessage({ type: 'done', id, result }, [result.output.buffer]);
     } catch (err) {
       self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });

@@ -319,10 +319,19 @@ test('a large export: scanned in the worker pool without freezing the page, and 
   const ms = Date.now() - started;
   const frames = await page.evaluate(() => window.__frames);
   t.diagnostic(`${n} records (${(buffer.length / 1e6).toFixed(1)} MB) scanned in ${ms} ms (${Math.round(n / (ms / 1000))} records/s); longest frame gap ${Math.round(frames.maxGap)} ms`);
-  assert.ok(frames.maxGap < 1000, `the page froze for ${frames.maxGap} ms`);
+  // Generous: on a loaded shared machine the renderer itself gets starved now and then; a
+  // scan on the page's thread would block it for the whole scan (seconds).
+  assert.ok(frames.maxGap < 2500, `the page froze for ${frames.maxGap} ms`);
+  assert.ok(frames.n > 10, `only ${frames.n} frames during the scan`);
   // Only one page of records is in the DOM.
   assert.ok(await page.locator('.wl-record').count() <= 50);
   assert.match(await page.textContent('.wl-pager'), /1–50/);
+  // Records are numbered over the whole file across chunks (page 31 is past the first).
+  for (let i = 0; i < 30; i++) await page.click('.wl-pager button:last-child');
+  const numbered = await page.$$eval('.wl-record', (rs) => rs.map((r) => [r.dataset.record, r.textContent.match(/Vraag (\d+):/)?.[1]]));
+  const checked = numbered.filter(([, n]) => n !== undefined);
+  assert.ok(checked.length > 5 && Number(checked[0][1]) > 1300, JSON.stringify(checked.slice(0, 3)));
+  for (const [record, n] of checked) assert.equal(record, n);
 
   // Cancel a larger one while it runs.
   await page.setInputFiles('#wl-file', { name: 'groter.jsonl', mimeType: 'application/x-ndjson', buffer: bigExport(150000) });
