@@ -44,7 +44,11 @@ self.onmessage = (event) => {
       const { onlyFindings, ...rest } = options;
       const result = wasm.processFile(bytes, rest);
       result.total = result.records.length;
-      if (onlyFindings) result.records = result.records.filter((r) => r.fields.some((f) => f.findings.length > 0));
+      if (onlyFindings) {
+        result.records = result.records.filter((r) => r.fields.some((f) => f.findings.length > 0));
+        // Fields without findings (other than the post's text) are not shown: drop them too.
+        for (const r of result.records) r.fields = r.fields.filter((f) => f.findings.length > 0 || f.field === 'text');
+      }
       self.postMessage({ type: 'done', id, result }, [result.output.buffer]);
     } catch (err) {
       self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });

@@ -1,3 +1,9 @@
+// Measures the review app on a large synthetic JSON Lines export (not part of `make test`):
+// review scan time, download time and the page thread's peak JS heap (the workers' heaps
+// are not included). Needs `make dist`.
+//
+//   node scripts/measure-large.mjs [RECORDS]      (default 160000 records, about 26 MB)
+
 import { chromium } from 'playwright-core';
 const n = Number(process.argv[2] ?? 160000);
 const lines = [];
@@ -9,7 +15,7 @@ const buffer = Buffer.from(lines.join('\n') + '\n');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 const page = await browser.newPage();
 const cdp = await page.context().newCDPSession(page);
-await page.goto('file:///work/wt/app/www/dist/weglakker.html');
+await page.goto(new URL('../www/dist/weglakker.html', import.meta.url).href);
 await page.waitForSelector('weglakker-app[data-ready="true"]');
 await page.fill('#wl-deny', 'Zeemeeuw'); await page.press('#wl-deny', 'Tab');
 let peak = 0;
