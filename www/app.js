@@ -495,7 +495,7 @@ export function mount(root, options = {}) {
     decide.replaceChildren(
       heading,
       el('p', { class: 'wl-selected' }, t('decide.selected', kindName(f.kind), f.text)),
-      el('p', { class: 'wl-small' }, kept ? t('review.kept') : t('review.minimised')),
+      el('p', { class: 'wl-small', id: 'wl-decide-now' }, t('decide.now', kept ? t('review.kept') : t('review.minimised'))),
       pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding'),
       pair(t('decide.value', valueCount(f.text)), () => keepValue(f.text, true, f.kind), () => keepValue(f.text, false, f.kind), 'wl-d-value'),
       pair(t('decide.kind', kindName(f.kind)), () => keepKind(f.kind, true), () => keepKind(f.kind, false), 'wl-d-kind'),
