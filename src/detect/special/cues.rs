@@ -1,0 +1,460 @@
+//! The cues that tie a special-category term to a person: a predicate that fits the term's
+//! class (`heb` for a condition, `ben`/`als` for an identity, `stem`/`lid van` for a party
+//! or union) and a subject that is a person (the writer, the addressee, kin, a name).
+//!
+//! Everything works on the shared word spans of the text and compares words without
+//! allocating; it runs only around lexicon matches, so its cost does not scale with the
+//! text.
+
+use super::lexicon::Class;
+use crate::detect::context::{char_at, char_before};
+use crate::{Kind, Span};
+
+/// Who a term was tied to, and so why it is reported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Cue {
+    /// The writer: `ik ben`, `ik heb`, `mijn`, `als`, `I am`, `my`.
+    Writer,
+    /// The addressee: `jij bent`, `u heeft`, `your`.
+    Addressed,
+    /// A relative or other person of the writer's: `mijn zoon heeft`, `my husband has`.
+    Kin,
+    /// A named person or one referred to by pronoun: `Jan is`, `hij heeft`, `@piet is`.
+    Named,
+    /// Membership without a stated subject: `lid van de ACOM sinds 2010`.
+    Member,
+}
+
+/// The words of a text around one lexicon match.
+pub(crate) struct Around<'a> {
+    text: &'a str,
+    words: &'a [Span],
+    /// Index of the first word that does not start before the term.
+    first: usize,
+    /// Index of the first word that starts at or after the term's end.
+    next: usize,
+    /// Byte span of the term.
+    span: Span,
+}
+
+/// How far back (in words) a predicate may stand from the term.
+const REACH: usize = 6;
+/// How many arbitrary words may stand between a `heb`/`ben` predicate and the term.
+const GAP: usize = 4;
+
+impl<'a> Around<'a> {
+    pub fn new(text: &'a str, words: &'a [Span], span: Span) -> Around<'a> {
+        let first = words.partition_point(|w| w.start < span.start);
+        let next = words.partition_point(|w| w.start < span.end);
+        Around {
+            text,
+            words,
+            first,
+            next,
+            span,
+        }
+    }
+
+    fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].range()]
+    }
+
+    /// True when word `i` equals one of the lower-case `list` entries (ASCII case folded).
+    fn is(&self, i: usize, list: &[&str]) -> bool {
+        let w = self.word(i);
+        list.iter().any(|x| w.eq_ignore_ascii_case(x))
+    }
+
+    /// True when a sentence ends between byte `from` and byte `to`.
+    fn breaks(&self, from: usize, to: usize) -> bool {
+        self.text
+            .get(from..to)
+            .is_some_and(|gap| gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n')))
+    }
+
+    /// True when word `i` and the next word (or the term, when `i + 1 == first`) are in
+    /// one sentence.
+    fn joined(&self, i: usize) -> bool {
+        let to = if i + 1 >= self.first && i < self.first {
+            self.span.start
+        } else {
+            self.words[i + 1].start
+        };
+        !self.breaks(self.words[i].end, to)
+    }
+
+    /// The word before word `i` in the same sentence, if any.
+    fn prev(&self, i: usize) -> Option<usize> {
+        let p = i.checked_sub(1)?;
+        self.joined(p).then_some(p)
+    }
+
+    /// The word just before the term in the same sentence.
+    fn before_term(&self) -> Option<usize> {
+        let p = self.first.checked_sub(1)?;
+        self.joined(p).then_some(p)
+    }
+
+    /// The word just after the term in the same sentence.
+    fn after_term(&self) -> Option<usize> {
+        let n = self.next;
+        (n < self.words.len() && !self.breaks(self.span.end, self.words[n].start)).then_some(n)
+    }
+
+    fn is_capitalised(&self, i: usize) -> bool {
+        let w = self.word(i);
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1
+    }
+
+    /// True when word `i` is a handle (`@piet`).
+    fn is_handle(&self, i: usize) -> bool {
+        char_before(self.text, self.words[i].start) == Some('@')
+    }
+}
+
+/// Ties the term to a person, or says it is not tied (general talk, a curse, a place).
+pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
+    if kind == Kind::Health && is_curse(a) {
+        return None;
+    }
+    if let Some(cue) = attached(a, class) {
+        return Some(cue);
+    }
+    if let Some(cue) = predicate_before(a, kind, class) {
+        return cue;
+    }
+    predicate_after(a, kind, class)
+}
+
+/// `kanker` as a curse: `krijg de kanker`, `kanker op`, `kanker veel`.
+fn is_curse(a: &Around<'_>) -> bool {
+    let term = &a.text[a.span.range()];
+    if !term.to_lowercase().starts_with("kanker") && !term.eq_ignore_ascii_case("tyfus") {
+        return false;
+    }
+    if let Some(p) = a.before_term() {
+        if a.is(p, KRIJG) {
+            return true;
+        }
+        if a.is(p, &["de", "het", "een", "de", "die"]) && a.prev(p).is_some_and(|q| a.is(q, KRIJG)) {
+            return true;
+        }
+    }
+    a.after_term().is_some_and(|n| a.is(n, CURSE_NEXT))
+}
+
+const KRIJG: &[&str] = &["krijg", "krijgt", "kreeg", "kregen", "krijgen"];
+
+/// Words a curse `kanker` intensifies or is followed by (`kanker op`, `kanker veel`).
+const CURSE_NEXT: &[&str] = &[
+    "op", "veel", "hard", "duur", "moe", "mooi", "goed", "lang", "vaak", "irritant", "slecht",
+    "leuk", "snel", "dom", "lekker", "ziek", "saai", "druk", "boos", "gek", "vet", "eind",
+    "lelijk", "zat", "jij", "je", "man", "zooi",
+];
+
+/// Cues glued to the term: a possessive (`mijn diabetes`), `als`/`as a` before an
+/// identity, a kin phrase with `met`/`with` (`mijn zoon met autisme`), or a possessive
+/// before an identity and a kin noun (`mijn Marokkaanse schoonvader`).
+fn attached(a: &Around<'_>, class: Class) -> Option<Cue> {
+    let p = a.before_term()?;
+    match class {
+        Class::Condition | Class::State => {
+            if let Some(cue) = possessive(a, p) {
+                return Some(cue);
+            }
+            if a.is(p, &["met", "with"]) {
+                let q = a.prev(p)?;
+                return kin_or_name(a, q);
+            }
+            None
+        }
+        Class::Identity => {
+            if a.is(p, &["als", "as"]) {
+                return Some(Cue::Writer);
+            }
+            if a.is(p, &["een", "a", "an"]) && a.prev(p).is_some_and(|q| a.is(q, &["als", "as"])) {
+                return Some(Cue::Writer);
+            }
+            let cue = possessive(a, p)?;
+            let n = a.after_term()?;
+            a.is(n, KIN).then_some(if cue == Cue::Writer { Cue::Kin } else { cue })
+        }
+        Class::Organisation => None,
+    }
+}
+
+/// The person a possessive word points to (`mijn` the writer, `jouw` the addressee).
+fn possessive(a: &Around<'_>, i: usize) -> Option<Cue> {
+    if a.is(i, &["mijn", "my", "onze", "ons", "our"]) {
+        Some(Cue::Writer)
+    } else if a.is(i, &["jouw", "your", "uw"]) {
+        Some(Cue::Addressed)
+    } else if a.is(i, &["zijn", "his", "haar", "her", "hun", "their"]) {
+        Some(Cue::Named)
+    } else if a.is(i, &["n"]) && a.prev(i).is_some_and(|q| a.is(q, &["m"])) {
+        Some(Cue::Writer) // m'n
+    } else {
+        None
+    }
+}
+
+/// Looks back from the term for a predicate of the term's class. `Some(None)`: a
+/// predicate or blocker decided that the term is not tied; `None`: nothing found.
+fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<Cue>> {
+    let mut i = a.before_term()?;
+    let mut gap = 0;
+    for _ in 0..REACH {
+        if class == Class::Organisation {
+            if let Some(cue) = organisation_cue(a, kind, i) {
+                return Some(cue);
+            }
+            if !a.is(i, FILLER) {
+                return None;
+            }
+        } else {
+            if a.is(i, &["with", "met"]) && a.prev(i).is_some_and(|q| a.is(q, DIAGNOSED)) {
+                return Some(subject(a, i - 1, class));
+            }
+            if a.is(i, BLOCKERS) {
+                return Some(None);
+            }
+            let fits = match class {
+                Class::Condition => a.is(i, HAVE),
+                Class::Identity => is_be(a, i),
+                _ => a.is(i, HAVE) || is_be(a, i),
+            };
+            if fits {
+                return Some(subject(a, i, class));
+            }
+            if !a.is(i, FILLER) {
+                gap += 1;
+                if gap > GAP {
+                    return None;
+                }
+            }
+        }
+        i = a.prev(i)?;
+    }
+    None
+}
+
+/// `zijn` is a verb (`wij zijn moslim`) unless it is a possessive right before the term.
+fn is_be(a: &Around<'_>, i: usize) -> bool {
+    a.is(i, BE) || (a.is(i, &["zijn"]) && i + 1 < a.first)
+}
+
+/// A vote or membership cue at word `i` for a party or union.
+fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>> {
+    if kind == Kind::Politics && a.is(i, VOTE) {
+        return Some(subject(a, i, Class::Organisation));
+    }
+    if a.is(i, &["van", "bij", "of", "in"]) {
+        let m = a.prev(i)?;
+        if a.is(m, MEMBER) {
+            return Some(subject(a, m, Class::Organisation).or(Some(Cue::Member)));
+        }
+    }
+    if a.is(i, &["joined", "aangesloten"]) {
+        return Some(subject(a, i, Class::Organisation).or(Some(Cue::Member)));
+    }
+    None
+}
+
+/// Dutch subordinate clauses put the verb last: `omdat ik diabetes heb`,
+/// `dat mijn moeder MS heeft`, `ik ga PVV stemmen`. A fitting verb right after the term,
+/// then a person before it.
+fn predicate_after(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
+    let n = a.after_term()?;
+    let fits = match class {
+        Class::Condition => a.is(n, HAVE) || a.is(n, &["gehad", "gekregen"]),
+        Class::Identity => a.is(n, BE) || a.is(n, &["geworden", "zijn"]),
+        Class::State => a.is(n, HAVE) || a.is(n, BE) || a.is(n, &["gezeten", "gehad"]),
+        Class::Organisation => kind == Kind::Politics && a.is(n, VOTE),
+    };
+    if !fits {
+        return None;
+    }
+    let mut i = a.before_term()?;
+    for _ in 0..REACH {
+        if let Some(cue) = person(a, i) {
+            return cue;
+        }
+        if a.is(i, BLOCKERS) && !a.is(i, &["dat", "die", "omdat"]) {
+            return None;
+        }
+        i = a.prev(i)?;
+    }
+    None
+}
+
+/// The subject of the predicate at word `v`: before it, after it (`heb ik`, `is mijn
+/// zoon`), or dropped (`Ben zelf homo`).
+fn subject(a: &Around<'_>, v: usize, class: Class) -> Option<Cue> {
+    // Skip auxiliaries and adverbs between subject and predicate: `ik ben al jaren`.
+    let mut p = a.prev(v);
+    let mut skipped = 0;
+    while let Some(i) = p {
+        if skipped < 3 && (a.is(i, FILLER) || a.is(i, HAVE) || a.is(i, BE)) {
+            skipped += 1;
+            p = a.prev(i);
+        } else {
+            break;
+        }
+    }
+    if let Some(i) = p {
+        if let Some(cue) = person(a, i) {
+            return cue;
+        }
+    }
+    // Inverted: `heb ik`, `is mijn zoon`, `heeft Jan`.
+    let n = v + 1;
+    if n < a.first && a.joined(v) {
+        if let Some(Some(cue)) = person(a, n) {
+            return Some(cue);
+        }
+        if possessive(a, n).is_some() && n + 1 < a.first && a.is(n + 1, KIN) {
+            return Some(Cue::Kin);
+        }
+    }
+    // A first-person verb form with its subject dropped: `Ben zelf homo`, `heb al jaren PTSS`.
+    if a.is(v, FIRST_PERSON) {
+        return Some(Cue::Writer);
+    }
+    let _ = class;
+    None
+}
+
+/// Whether word `i` (a subject position) is a person: `Some(Some(cue))` yes,
+/// `Some(None)` a generic `je`/`you` (`als je diabetes hebt`), `None` not a person.
+fn person(a: &Around<'_>, i: usize) -> Option<Option<Cue>> {
+    if a.is(i, &["ik", "i", "k", "we", "wij"]) {
+        return Some(Some(Cue::Writer));
+    }
+    if a.is(i, &["jij", "je", "u", "you", "jullie"]) {
+        let generic = a.prev(i).is_some_and(|q| a.is(q, GENERIC));
+        return Some((!generic).then_some(Cue::Addressed));
+    }
+    if a.is(i, &["hij", "zij", "ze", "he", "she", "they"]) {
+        return Some(Some(Cue::Named));
+    }
+    kin_or_name(a, i).map(Some)
+}
+
+/// A kin phrase ending at or shortly before word `i` (`mijn zoon`, `my husband Andre
+/// Wyatt`), or a name or handle at `i`.
+fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
+    let mut q = Some(i);
+    for _ in 0..4 {
+        let Some(k) = q else { break };
+        if a.is(k, KIN) && a.prev(k).is_some_and(|p| possessive(a, p).is_some()) {
+            return Some(Cue::Kin);
+        }
+        if a.is(k, BLOCKERS) {
+            break;
+        }
+        q = a.prev(k);
+    }
+    if a.is(i, NOT_A_PERSON) {
+        return None;
+    }
+    if a.is_handle(i) || a.is_capitalised(i) {
+        return Some(Cue::Named);
+    }
+    // All-lower-case writing: a name is a word before the verb that is no function word.
+    let line_start = a.text[..a.words[i].start].rfind('\n').map_or(0, |s| s + 1);
+    let line_end = a.text[a.span.end..].find('\n').map_or(a.text.len(), |e| a.span.end + e);
+    let lower = !a.text[line_start..line_end].chars().any(char::is_uppercase);
+    let nonword = char_at(a.text, a.words[i].end).is_some_and(|c| c == '\'');
+    (lower && !nonword && a.word(i).chars().count() > 2 && !a.is(i, FILLER) && !a.is(i, BLOCKERS))
+        .then_some(Cue::Named)
+}
+
+/// Words that are a predicate for a condition: `heb`, `has`, `lijd`, `draag`, `diagnosed`.
+const HAVE: &[&str] = &[
+    "heb", "hebt", "heeft", "hebben", "had", "hadden", "have", "has", "ve", "got", "krijg",
+    "krijgt", "kreeg", "kregen", "lijd", "lijdt", "leed", "suffer", "suffers", "suffered",
+    "draag", "draagt", "droeg", "wear", "wears", "wore", "diagnose", "diagnosed",
+    "gediagnosticeerd",
+];
+
+const DIAGNOSED: &[&str] = &["diagnosed", "gediagnosticeerd"];
+
+/// Words that are a predicate for an identity: `ben`, `is`, `am`, `'m`, `zit`, `voel`.
+const BE: &[&str] = &[
+    "ben", "bent", "is", "was", "waren", "word", "wordt", "werd", "werden", "geworden",
+    "geweest", "am", "are", "m", "re", "were", "been", "be", "zit", "zat", "zitten", "voel",
+    "voelt", "feel", "feels", "identify", "identificeer",
+];
+
+/// First-person verb forms: their subject is the writer even when left out.
+const FIRST_PERSON: &[&str] = &[
+    "ben", "heb", "am", "stem", "krijg", "lijd", "draag", "voel", "zit", "identificeer",
+];
+
+const VOTE: &[&str] = &[
+    "stem", "stemt", "stemde", "stemden", "stemmen", "gestemd", "vote", "votes", "voted",
+    "voting",
+];
+
+const MEMBER: &[&str] = &[
+    "lid", "leden", "member", "members", "lidmaatschap", "membership", "kaderlid", "partijlid",
+];
+
+/// Words that may stand between a predicate and its term without breaking the tie.
+const FILLER: &[&str] = &[
+    "al", "ook", "zelf", "nog", "steeds", "gewoon", "echt", "wel", "toch", "helaas", "sinds",
+    "jaren", "jaar", "even", "een", "de", "het", "the", "a", "an", "op", "for", "always",
+    "also", "still", "never", "nooit", "niet", "not", "geen", "no", "officieel", "officially",
+    "recently", "onlangs", "net", "pas", "just", "really", "altijd", "weer", "again", "heel",
+    "very", "erg", "in", "since", "years", "lang", "geleden", "ago", "myself", "too",
+    "trots", "proud", "openly", "openlijk", "gelukkig", "ernstig", "zwaar", "chronisch",
+    "lichte", "licht", "zware", "ernstige", "chronische", "severe", "mild", "chronic",
+    "sindsdien", "nu", "now", "tegenwoordig", "inmiddels",
+];
+
+/// Words that show the term is a topic, not a trait of the subject: `het debat over
+/// religie`, `mensen met autisme`, `ik heb niets tegen homo's`.
+const BLOCKERS: &[&str] = &[
+    "over", "about", "tegen", "against", "met", "with", "zonder", "without", "mensen",
+    "people", "iemand", "someone", "somebody", "veel", "many", "sommige", "some", "dat",
+    "that", "die", "wat", "what", "welke", "which", "who", "wie", "omdat", "because", "voor",
+    "for", "bang", "afraid", "hekel", "hate", "debat", "debate", "discussie", "onderzoek",
+    "research", "artikel", "article", "elke", "every", "alle", "all", "iedere",
+];
+
+/// Words before `je`/`you` that make it generic: `als je diabetes hebt`.
+const GENERIC: &[&str] = &["als", "if", "when", "wanneer", "indien", "zodra", "once"];
+
+/// Relatives and other people of the writer's (`mijn zoon`, `my neighbour`).
+const KIN: &[&str] = &[
+    "zoon", "zoontje", "dochter", "dochtertje", "vrouw", "man", "echtgenoot", "echtgenote",
+    "partner", "vriend", "vriendin", "vriendje", "moeder", "vader", "ma", "pa", "mama", "papa",
+    "broer", "broertje", "zus", "zusje", "opa", "oma", "kind", "kindje", "neef", "nicht",
+    "oom", "tante", "schoonvader", "schoonmoeder", "schoonzus", "zwager", "buurman",
+    "buurvrouw", "collega", "baas", "kleinzoon", "kleindochter", "stiefvader", "stiefmoeder",
+    "ex", "son", "daughter", "wife", "husband", "friend", "boyfriend", "girlfriend", "mother",
+    "mom", "mum", "father", "dad", "brother", "sister", "grandfather", "grandmother",
+    "grandpa", "grandma", "child", "kid", "nephew", "niece", "uncle", "aunt", "cousin",
+    "neighbour", "neighbor", "colleague", "boss", "stepfather", "stepmother", "fiancé",
+    "fiance", "fiancee", "verloofde",
+];
+
+/// Capitalised words that stand where a subject would but are no person.
+const NOT_A_PERSON: &[&str] = &[
+    "het", "dit", "dat", "er", "wat", "wie", "die", "deze", "daar", "hier", "alles", "niets",
+    "iets", "iemand", "niemand", "iedereen", "men", "it", "this", "that", "there", "here",
+    "what", "who", "which", "everyone", "everybody", "nobody", "someone", "something",
+    "nothing", "nederland", "rusland", "oekraïne", "israël", "israel", "china", "iran",
+    "amerika", "russia", "ukraine", "america", "defensie", "kabinet", "regering", "overheid",
+    "rijksoverheid", "navo", "nato", "eu", "vn", "un", "kamer", "ministerie", "gemeente",
+    "politie", "justitie", "om", "vandaag", "gisteren", "nu", "dan", "toen", "soms", "today",
+    "now", "then", "sometimes", "yesterday", "zo", "ook", "dus", "maar", "en", "of", "and",
+    "but", "so", "de", "the", "een", "a", "an", "hallo", "hoi", "hi", "hello",
+];
+
+impl Around<'_> {
+    /// True when the word just before the term is one of the lower-case `list` entries.
+    pub fn word_before_is(&self, list: &[&str]) -> bool {
+        self.before_term().is_some_and(|p| self.is(p, list))
+    }
+}
