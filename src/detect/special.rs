@@ -102,7 +102,9 @@ fn place(text: &str, m: Span, term: &Term) -> Option<(Span, Class)> {
             }
             end = word_end(text, end);
             // `Marokkaans-Nederlandse`: a head term owns its whole hyphenated compound.
-            while text[end..].starts_with('-') && char_at(text, end + 1).is_some_and(char::is_alphanumeric) {
+            while text[end..].starts_with('-')
+                && char_at(text, end + 1).is_some_and(char::is_alphanumeric)
+            {
                 end = word_end(text, end + 1);
             }
         }
@@ -136,8 +138,18 @@ fn place(text: &str, m: Span, term: &Term) -> Option<(Span, Class)> {
 
 /// Tails that make a party, union or condition into what a person is.
 const MEMBER_TAILS: &[&str] = &[
-    "lid", "stemmer", "kiezer", "er", "aanhanger", "member", "voter", "supporter", "kaderlid",
-    "patiënt", "patient", "patiënte",
+    "lid",
+    "stemmer",
+    "kiezer",
+    "er",
+    "aanhanger",
+    "member",
+    "voter",
+    "supporter",
+    "kaderlid",
+    "patiënt",
+    "patient",
+    "patiënte",
 ];
 
 /// True when the word sits inside a hashtag, handle, address or path (`#PTSS`, `@gay_nl`,
@@ -161,8 +173,13 @@ fn glued(text: &str, start: usize, end: usize) -> bool {
 /// the disease ALS.
 fn shouting(text: &str, start: usize, end: usize) -> bool {
     let caps = |w: &str| w.chars().count() > 1 && w.chars().all(char::is_uppercase);
-    let prev = text[..start].split(|c: char| !c.is_alphanumeric()).rev().find(|w| !w.is_empty());
-    let next = text[end..].split(|c: char| !c.is_alphanumeric()).find(|w| !w.is_empty());
+    let prev = text[..start]
+        .split(|c: char| !c.is_alphanumeric())
+        .rev()
+        .find(|w| !w.is_empty());
+    let next = text[end..]
+        .split(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty());
     prev.is_some_and(caps) || next.is_some_and(caps)
 }
 
@@ -192,13 +209,55 @@ fn word_end(text: &str, mut at: usize) -> usize {
 /// The rule name for a kind and a cue (`special.health.self`).
 fn rule_name(kind: Kind, cue: Cue) -> &'static str {
     let row: &[&'static str; 5] = match kind {
-        Kind::Health => &["special.health.self", "special.health.addressed", "special.health.kin", "special.health.named", "special.health.member"],
-        Kind::Religion => &["special.religion.self", "special.religion.addressed", "special.religion.kin", "special.religion.named", "special.religion.member"],
-        Kind::Politics => &["special.politics.self", "special.politics.addressed", "special.politics.kin", "special.politics.named", "special.politics.member"],
-        Kind::Ethnicity => &["special.ethnicity.self", "special.ethnicity.addressed", "special.ethnicity.kin", "special.ethnicity.named", "special.ethnicity.member"],
-        Kind::SexualOrientation => &["special.sexual_orientation.self", "special.sexual_orientation.addressed", "special.sexual_orientation.kin", "special.sexual_orientation.named", "special.sexual_orientation.member"],
-        Kind::TradeUnion => &["special.trade_union.self", "special.trade_union.addressed", "special.trade_union.kin", "special.trade_union.named", "special.trade_union.member"],
-        _ => &["special.criminal.self", "special.criminal.addressed", "special.criminal.kin", "special.criminal.named", "special.criminal.member"],
+        Kind::Health => &[
+            "special.health.self",
+            "special.health.addressed",
+            "special.health.kin",
+            "special.health.named",
+            "special.health.member",
+        ],
+        Kind::Religion => &[
+            "special.religion.self",
+            "special.religion.addressed",
+            "special.religion.kin",
+            "special.religion.named",
+            "special.religion.member",
+        ],
+        Kind::Politics => &[
+            "special.politics.self",
+            "special.politics.addressed",
+            "special.politics.kin",
+            "special.politics.named",
+            "special.politics.member",
+        ],
+        Kind::Ethnicity => &[
+            "special.ethnicity.self",
+            "special.ethnicity.addressed",
+            "special.ethnicity.kin",
+            "special.ethnicity.named",
+            "special.ethnicity.member",
+        ],
+        Kind::SexualOrientation => &[
+            "special.sexual_orientation.self",
+            "special.sexual_orientation.addressed",
+            "special.sexual_orientation.kin",
+            "special.sexual_orientation.named",
+            "special.sexual_orientation.member",
+        ],
+        Kind::TradeUnion => &[
+            "special.trade_union.self",
+            "special.trade_union.addressed",
+            "special.trade_union.kin",
+            "special.trade_union.named",
+            "special.trade_union.member",
+        ],
+        _ => &[
+            "special.criminal.self",
+            "special.criminal.addressed",
+            "special.criminal.kin",
+            "special.criminal.named",
+            "special.criminal.member",
+        ],
     };
     row[match cue {
         Cue::Writer => 0,

@@ -67,9 +67,10 @@ impl<'a> Around<'a> {
 
     /// True when a sentence ends between byte `from` and byte `to`.
     fn breaks(&self, from: usize, to: usize) -> bool {
-        self.text
-            .get(from..to)
-            .is_some_and(|gap| gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n')))
+        self.text.get(from..to).is_some_and(|gap| {
+            gap.bytes()
+                .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'))
+        })
     }
 
     /// True when word `i` and the next word (or the term, when `i + 1 == first`) are in
@@ -108,7 +109,12 @@ impl<'a> Around<'a> {
 
     /// True when word `i` is a handle (`@piet`).
     fn is_handle(&self, i: usize) -> bool {
-        char_before(self.text, self.words[i].start) == Some('@')
+        let mut at = self.words[i].start;
+        while let Some(c) = char_before(self.text, at).filter(|&c| c == '_' || c.is_alphanumeric())
+        {
+            at -= c.len_utf8();
+        }
+        char_before(self.text, at) == Some('@')
     }
 }
 
@@ -136,7 +142,8 @@ fn is_curse(a: &Around<'_>) -> bool {
         if a.is(p, KRIJG) {
             return true;
         }
-        if a.is(p, &["de", "het", "een", "de", "die"]) && a.prev(p).is_some_and(|q| a.is(q, KRIJG)) {
+        if a.is(p, &["de", "het", "een", "de", "die"]) && a.prev(p).is_some_and(|q| a.is(q, KRIJG))
+        {
             return true;
         }
     }
@@ -163,8 +170,11 @@ fn attached(a: &Around<'_>, class: Class) -> Option<Cue> {
                 return Some(cue);
             }
             if a.is(p, &["met", "with"]) {
+                // `mijn zoon met autisme`, `@piet met ADHD`; not `Mensen met autisme`.
                 let q = a.prev(p)?;
-                return kin_or_name(a, q);
+                let cue = kin_or_name(a, q)?;
+                let first_word = a.prev(q).is_none();
+                return (cue == Cue::Kin || a.is_handle(q) || !first_word).then_some(cue);
             }
             None
         }
@@ -177,7 +187,8 @@ fn attached(a: &Around<'_>, class: Class) -> Option<Cue> {
             }
             let cue = possessive(a, p)?;
             let n = a.after_term()?;
-            a.is(n, KIN).then_some(if cue == Cue::Writer { Cue::Kin } else { cue })
+            a.is(n, KIN)
+                .then_some(if cue == Cue::Writer { Cue::Kin } else { cue })
         }
         Class::Organisation => None,
     }
@@ -213,7 +224,11 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
             }
         } else {
             if a.is(i, &["with", "met"]) && a.prev(i).is_some_and(|q| a.is(q, DIAGNOSED)) {
-                return Some(subject(a, i - 1, class));
+                return Some(subject(a, i - 1));
+            }
+            if a.is(i, SUBORDINATORS) {
+                // The term is in a subordinate clause; its verb comes last (`predicate_after`).
+                return None;
             }
             if a.is(i, BLOCKERS) {
                 return Some(None);
@@ -224,7 +239,7 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
                 _ => a.is(i, HAVE) || is_be(a, i),
             };
             if fits {
-                return Some(subject(a, i, class));
+                return Some(subject(a, i));
             }
             if !a.is(i, FILLER) {
                 gap += 1;
@@ -246,16 +261,16 @@ fn is_be(a: &Around<'_>, i: usize) -> bool {
 /// A vote or membership cue at word `i` for a party or union.
 fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>> {
     if kind == Kind::Politics && a.is(i, VOTE) {
-        return Some(subject(a, i, Class::Organisation));
+        return Some(subject(a, i));
     }
     if a.is(i, &["van", "bij", "of", "in"]) {
         let m = a.prev(i)?;
         if a.is(m, MEMBER) {
-            return Some(subject(a, m, Class::Organisation).or(Some(Cue::Member)));
+            return Some(subject(a, m).or(Some(Cue::Member)));
         }
     }
     if a.is(i, &["joined", "aangesloten"]) {
-        return Some(subject(a, i, Class::Organisation).or(Some(Cue::Member)));
+        return Some(subject(a, i).or(Some(Cue::Member)));
     }
     None
 }
@@ -289,7 +304,7 @@ fn predicate_after(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
 
 /// The subject of the predicate at word `v`: before it, after it (`heb ik`, `is mijn
 /// zoon`), or dropped (`Ben zelf homo`).
-fn subject(a: &Around<'_>, v: usize, class: Class) -> Option<Cue> {
+fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
     // Skip auxiliaries and adverbs between subject and predicate: `ik ben al jaren`.
     let mut p = a.prev(v);
     let mut skipped = 0;
@@ -320,13 +335,36 @@ fn subject(a: &Around<'_>, v: usize, class: Class) -> Option<Cue> {
     if a.is(v, FIRST_PERSON) {
         return Some(Cue::Writer);
     }
-    let _ = class;
+    // A coordinated verb shares the first clause's subject: `Hij is 19 en heeft ADHD`.
+    if let Some(c) = a
+        .prev(v)
+        .filter(|&c| a.is(c, &["en", "and", "maar", "but"]))
+    {
+        let mut q = a.prev(c);
+        for _ in 0..12 {
+            let Some(i) = q else { break };
+            if a.is(i, BLOCKERS) {
+                break;
+            }
+            if let Some(Some(cue)) = person(a, i) {
+                if a.is_capitalised(i) || cue != Cue::Named || a.is(i, PRONOUNS) {
+                    return Some(cue);
+                }
+            }
+            q = a.prev(i);
+        }
+    }
     None
 }
+
+const PRONOUNS: &[&str] = &["hij", "zij", "ze", "he", "she", "they"];
 
 /// Whether word `i` (a subject position) is a person: `Some(Some(cue))` yes,
 /// `Some(None)` a generic `je`/`you` (`als je diabetes hebt`), `None` not a person.
 fn person(a: &Around<'_>, i: usize) -> Option<Option<Cue>> {
+    if a.is_handle(i) {
+        return Some(Some(Cue::Named));
+    }
     if a.is(i, &["ik", "i", "k", "we", "wij"]) {
         return Some(Some(Cue::Writer));
     }
@@ -354,7 +392,7 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
         }
         q = a.prev(k);
     }
-    if a.is(i, NOT_A_PERSON) {
+    if a.is(i, NOT_A_PERSON) || a.is(i, BLOCKERS) {
         return None;
     }
     if a.is_handle(i) || a.is_capitalised(i) {
@@ -362,7 +400,9 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
     }
     // All-lower-case writing: a name is a word before the verb that is no function word.
     let line_start = a.text[..a.words[i].start].rfind('\n').map_or(0, |s| s + 1);
-    let line_end = a.text[a.span.end..].find('\n').map_or(a.text.len(), |e| a.span.end + e);
+    let line_end = a.text[a.span.end..]
+        .find('\n')
+        .map_or(a.text.len(), |e| a.span.end + e);
     let lower = !a.text[line_start..line_end].chars().any(char::is_uppercase);
     let nonword = char_at(a.text, a.words[i].end).is_some_and(|c| c == '\'');
     (lower && !nonword && a.word(i).chars().count() > 2 && !a.is(i, FILLER) && !a.is(i, BLOCKERS))
@@ -371,9 +411,34 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
 
 /// Words that are a predicate for a condition: `heb`, `has`, `lijd`, `draag`, `diagnosed`.
 const HAVE: &[&str] = &[
-    "heb", "hebt", "heeft", "hebben", "had", "hadden", "have", "has", "ve", "got", "krijg",
-    "krijgt", "kreeg", "kregen", "lijd", "lijdt", "leed", "suffer", "suffers", "suffered",
-    "draag", "draagt", "droeg", "wear", "wears", "wore", "diagnose", "diagnosed",
+    "heb",
+    "hebt",
+    "heeft",
+    "hebben",
+    "had",
+    "hadden",
+    "have",
+    "has",
+    "ve",
+    "got",
+    "krijg",
+    "krijgt",
+    "kreeg",
+    "kregen",
+    "lijd",
+    "lijdt",
+    "leed",
+    "suffer",
+    "suffers",
+    "suffered",
+    "draag",
+    "draagt",
+    "droeg",
+    "wear",
+    "wears",
+    "wore",
+    "diagnose",
+    "diagnosed",
     "gediagnosticeerd",
 ];
 
@@ -381,75 +446,370 @@ const DIAGNOSED: &[&str] = &["diagnosed", "gediagnosticeerd"];
 
 /// Words that are a predicate for an identity: `ben`, `is`, `am`, `'m`, `zit`, `voel`.
 const BE: &[&str] = &[
-    "ben", "bent", "is", "was", "waren", "word", "wordt", "werd", "werden", "geworden",
-    "geweest", "am", "are", "m", "re", "were", "been", "be", "zit", "zat", "zitten", "voel",
-    "voelt", "feel", "feels", "identify", "identificeer",
+    "ben",
+    "bent",
+    "is",
+    "was",
+    "waren",
+    "word",
+    "wordt",
+    "werd",
+    "werden",
+    "geworden",
+    "geweest",
+    "am",
+    "are",
+    "m",
+    "re",
+    "were",
+    "been",
+    "be",
+    "zit",
+    "zat",
+    "zitten",
+    "voel",
+    "voelt",
+    "feel",
+    "feels",
+    "identify",
+    "identificeer",
 ];
 
 /// First-person verb forms: their subject is the writer even when left out.
 const FIRST_PERSON: &[&str] = &[
-    "ben", "heb", "am", "stem", "krijg", "lijd", "draag", "voel", "zit", "identificeer",
+    "ben",
+    "heb",
+    "am",
+    "stem",
+    "krijg",
+    "lijd",
+    "draag",
+    "voel",
+    "zit",
+    "identificeer",
 ];
 
 const VOTE: &[&str] = &[
-    "stem", "stemt", "stemde", "stemden", "stemmen", "gestemd", "vote", "votes", "voted",
-    "voting",
+    "stem", "stemt", "stemde", "stemden", "stemmen", "gestemd", "vote", "votes", "voted", "voting",
 ];
 
 const MEMBER: &[&str] = &[
-    "lid", "leden", "member", "members", "lidmaatschap", "membership", "kaderlid", "partijlid",
+    "lid",
+    "leden",
+    "member",
+    "members",
+    "lidmaatschap",
+    "membership",
+    "kaderlid",
+    "partijlid",
 ];
 
 /// Words that may stand between a predicate and its term without breaking the tie.
 const FILLER: &[&str] = &[
-    "al", "ook", "zelf", "nog", "steeds", "gewoon", "echt", "wel", "toch", "helaas", "sinds",
-    "jaren", "jaar", "even", "een", "de", "het", "the", "a", "an", "op", "for", "always",
-    "also", "still", "never", "nooit", "niet", "not", "geen", "no", "officieel", "officially",
-    "recently", "onlangs", "net", "pas", "just", "really", "altijd", "weer", "again", "heel",
-    "very", "erg", "in", "since", "years", "lang", "geleden", "ago", "myself", "too",
-    "trots", "proud", "openly", "openlijk", "gelukkig", "ernstig", "zwaar", "chronisch",
-    "lichte", "licht", "zware", "ernstige", "chronische", "severe", "mild", "chronic",
-    "sindsdien", "nu", "now", "tegenwoordig", "inmiddels",
+    "al",
+    "ook",
+    "zelf",
+    "nog",
+    "steeds",
+    "gewoon",
+    "echt",
+    "wel",
+    "toch",
+    "helaas",
+    "sinds",
+    "jaren",
+    "jaar",
+    "even",
+    "een",
+    "de",
+    "het",
+    "the",
+    "a",
+    "an",
+    "op",
+    "for",
+    "always",
+    "also",
+    "still",
+    "never",
+    "nooit",
+    "niet",
+    "not",
+    "geen",
+    "no",
+    "officieel",
+    "officially",
+    "recently",
+    "onlangs",
+    "net",
+    "pas",
+    "just",
+    "really",
+    "altijd",
+    "weer",
+    "again",
+    "heel",
+    "very",
+    "erg",
+    "in",
+    "since",
+    "years",
+    "lang",
+    "geleden",
+    "ago",
+    "myself",
+    "too",
+    "trots",
+    "proud",
+    "openly",
+    "openlijk",
+    "gelukkig",
+    "ernstig",
+    "zwaar",
+    "chronisch",
+    "lichte",
+    "licht",
+    "zware",
+    "ernstige",
+    "chronische",
+    "severe",
+    "mild",
+    "chronic",
+    "sindsdien",
+    "nu",
+    "now",
+    "tegenwoordig",
+    "inmiddels",
 ];
 
 /// Words that show the term is a topic, not a trait of the subject: `het debat over
 /// religie`, `mensen met autisme`, `ik heb niets tegen homo's`.
 const BLOCKERS: &[&str] = &[
-    "over", "about", "tegen", "against", "met", "with", "zonder", "without", "mensen",
-    "people", "iemand", "someone", "somebody", "veel", "many", "sommige", "some", "dat",
-    "that", "die", "wat", "what", "welke", "which", "who", "wie", "omdat", "because", "voor",
-    "for", "bang", "afraid", "hekel", "hate", "debat", "debate", "discussie", "onderzoek",
-    "research", "artikel", "article", "elke", "every", "alle", "all", "iedere",
+    "over",
+    "about",
+    "tegen",
+    "against",
+    "met",
+    "with",
+    "zonder",
+    "without",
+    "mensen",
+    "people",
+    "iemand",
+    "someone",
+    "somebody",
+    "veel",
+    "many",
+    "sommige",
+    "some",
+    "dat",
+    "that",
+    "die",
+    "wat",
+    "what",
+    "welke",
+    "which",
+    "who",
+    "wie",
+    "omdat",
+    "because",
+    "voor",
+    "for",
+    "bang",
+    "afraid",
+    "hekel",
+    "hate",
+    "debat",
+    "debate",
+    "discussie",
+    "onderzoek",
+    "research",
+    "artikel",
+    "article",
+    "elke",
+    "every",
+    "alle",
+    "all",
+    "iedere",
 ];
+
+/// Words that open a subordinate clause, whose verb comes after the term.
+const SUBORDINATORS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
 
 /// Words before `je`/`you` that make it generic: `als je diabetes hebt`.
 const GENERIC: &[&str] = &["als", "if", "when", "wanneer", "indien", "zodra", "once"];
 
 /// Relatives and other people of the writer's (`mijn zoon`, `my neighbour`).
 const KIN: &[&str] = &[
-    "zoon", "zoontje", "dochter", "dochtertje", "vrouw", "man", "echtgenoot", "echtgenote",
-    "partner", "vriend", "vriendin", "vriendje", "moeder", "vader", "ma", "pa", "mama", "papa",
-    "broer", "broertje", "zus", "zusje", "opa", "oma", "kind", "kindje", "neef", "nicht",
-    "oom", "tante", "schoonvader", "schoonmoeder", "schoonzus", "zwager", "buurman",
-    "buurvrouw", "collega", "baas", "kleinzoon", "kleindochter", "stiefvader", "stiefmoeder",
-    "ex", "son", "daughter", "wife", "husband", "friend", "boyfriend", "girlfriend", "mother",
-    "mom", "mum", "father", "dad", "brother", "sister", "grandfather", "grandmother",
-    "grandpa", "grandma", "child", "kid", "nephew", "niece", "uncle", "aunt", "cousin",
-    "neighbour", "neighbor", "colleague", "boss", "stepfather", "stepmother", "fiancé",
-    "fiance", "fiancee", "verloofde",
+    "zoon",
+    "zoontje",
+    "dochter",
+    "dochtertje",
+    "vrouw",
+    "man",
+    "echtgenoot",
+    "echtgenote",
+    "partner",
+    "vriend",
+    "vriendin",
+    "vriendje",
+    "moeder",
+    "vader",
+    "ma",
+    "pa",
+    "mama",
+    "papa",
+    "broer",
+    "broertje",
+    "zus",
+    "zusje",
+    "opa",
+    "oma",
+    "kind",
+    "kindje",
+    "neef",
+    "nicht",
+    "oom",
+    "tante",
+    "schoonvader",
+    "schoonmoeder",
+    "schoonzus",
+    "zwager",
+    "buurman",
+    "buurvrouw",
+    "collega",
+    "baas",
+    "kleinzoon",
+    "kleindochter",
+    "stiefvader",
+    "stiefmoeder",
+    "ex",
+    "son",
+    "daughter",
+    "wife",
+    "husband",
+    "friend",
+    "boyfriend",
+    "girlfriend",
+    "mother",
+    "mom",
+    "mum",
+    "father",
+    "dad",
+    "brother",
+    "sister",
+    "grandfather",
+    "grandmother",
+    "grandpa",
+    "grandma",
+    "child",
+    "kid",
+    "nephew",
+    "niece",
+    "uncle",
+    "aunt",
+    "cousin",
+    "neighbour",
+    "neighbor",
+    "colleague",
+    "boss",
+    "stepfather",
+    "stepmother",
+    "fiancé",
+    "fiance",
+    "fiancee",
+    "verloofde",
 ];
 
 /// Capitalised words that stand where a subject would but are no person.
 const NOT_A_PERSON: &[&str] = &[
-    "het", "dit", "dat", "er", "wat", "wie", "die", "deze", "daar", "hier", "alles", "niets",
-    "iets", "iemand", "niemand", "iedereen", "men", "it", "this", "that", "there", "here",
-    "what", "who", "which", "everyone", "everybody", "nobody", "someone", "something",
-    "nothing", "nederland", "rusland", "oekraïne", "israël", "israel", "china", "iran",
-    "amerika", "russia", "ukraine", "america", "defensie", "kabinet", "regering", "overheid",
-    "rijksoverheid", "navo", "nato", "eu", "vn", "un", "kamer", "ministerie", "gemeente",
-    "politie", "justitie", "om", "vandaag", "gisteren", "nu", "dan", "toen", "soms", "today",
-    "now", "then", "sometimes", "yesterday", "zo", "ook", "dus", "maar", "en", "of", "and",
-    "but", "so", "de", "the", "een", "a", "an", "hallo", "hoi", "hi", "hello",
+    "het",
+    "dit",
+    "dat",
+    "er",
+    "wat",
+    "wie",
+    "die",
+    "deze",
+    "daar",
+    "hier",
+    "alles",
+    "niets",
+    "iets",
+    "iemand",
+    "niemand",
+    "iedereen",
+    "men",
+    "it",
+    "this",
+    "that",
+    "there",
+    "here",
+    "what",
+    "who",
+    "which",
+    "everyone",
+    "everybody",
+    "nobody",
+    "someone",
+    "something",
+    "nothing",
+    "nederland",
+    "rusland",
+    "oekraïne",
+    "israël",
+    "israel",
+    "china",
+    "iran",
+    "amerika",
+    "russia",
+    "ukraine",
+    "america",
+    "defensie",
+    "kabinet",
+    "regering",
+    "overheid",
+    "rijksoverheid",
+    "navo",
+    "nato",
+    "eu",
+    "vn",
+    "un",
+    "kamer",
+    "ministerie",
+    "gemeente",
+    "politie",
+    "justitie",
+    "om",
+    "vandaag",
+    "gisteren",
+    "nu",
+    "dan",
+    "toen",
+    "soms",
+    "today",
+    "now",
+    "then",
+    "sometimes",
+    "yesterday",
+    "zo",
+    "ook",
+    "dus",
+    "maar",
+    "en",
+    "of",
+    "and",
+    "but",
+    "so",
+    "de",
+    "the",
+    "een",
+    "a",
+    "an",
+    "hallo",
+    "hoi",
+    "hi",
+    "hello",
 ];
 
 impl Around<'_> {

@@ -47,17 +47,35 @@ pub(crate) struct Term {
 }
 
 /// Every term list with the kind it reports.
-const LISTS: &[(Kind, &str)] = &[
-    (Kind::Health, include_str!("../../lexicon/special/health.txt")),
-    (Kind::Religion, include_str!("../../lexicon/special/religion.txt")),
-    (Kind::Politics, include_str!("../../lexicon/special/politics.txt")),
-    (Kind::Ethnicity, include_str!("../../lexicon/special/ethnicity.txt")),
+pub(crate) const LISTS: &[(Kind, &str)] = &[
+    (
+        Kind::Health,
+        include_str!("../../lexicon/special/health.txt"),
+    ),
+    (
+        Kind::Religion,
+        include_str!("../../lexicon/special/religion.txt"),
+    ),
+    (
+        Kind::Politics,
+        include_str!("../../lexicon/special/politics.txt"),
+    ),
+    (
+        Kind::Ethnicity,
+        include_str!("../../lexicon/special/ethnicity.txt"),
+    ),
     (
         Kind::SexualOrientation,
         include_str!("../../lexicon/special/sexual_orientation.txt"),
     ),
-    (Kind::TradeUnion, include_str!("../../lexicon/special/trade_union.txt")),
-    (Kind::Criminal, include_str!("../../lexicon/special/criminal.txt")),
+    (
+        Kind::TradeUnion,
+        include_str!("../../lexicon/special/trade_union.txt"),
+    ),
+    (
+        Kind::Criminal,
+        include_str!("../../lexicon/special/criminal.txt"),
+    ),
 ];
 
 /// The parsed terms and the automaton whose pattern ids index them.
