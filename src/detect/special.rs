@@ -133,6 +133,27 @@ fn place(text: &str, m: Span, term: &Term) -> Option<(Span, Class)> {
             end = tail_end;
         }
     }
+    // `Labour voter`, `FNV lid`: a membership word after a space.
+    if class == Class::Organisation && text[end..].starts_with(' ') {
+        let next = &text[end + 1..word_end(text, end + 1)];
+        if MEMBER_TAILS.iter().any(|t| next.eq_ignore_ascii_case(t)) {
+            class = Class::Identity;
+        }
+    }
+    // `MS Teams`, `ALS Nederland`: an acronym before a capitalised word is a name part.
+    if found.len() <= 4
+        && found
+            .chars()
+            .all(|c| c.is_uppercase() || c.is_ascii_digit())
+    {
+        let next = text[end..].trim_start_matches(' ');
+        if text[end..].starts_with(' ') && next.starts_with(char::is_uppercase) {
+            let word = &next[..word_end(next, 0)];
+            if word.chars().any(char::is_lowercase) {
+                return None;
+            }
+        }
+    }
     Some((Span::new(start, end), class))
 }
 

@@ -66,10 +66,13 @@ impl<'a> Around<'a> {
     }
 
     /// True when a sentence ends between byte `from` and byte `to`.
+    /// A dot ends a sentence only before a space or the end (`07.03.1998`, `x.nl` do not).
     fn breaks(&self, from: usize, to: usize) -> bool {
-        self.text.get(from..to).is_some_and(|gap| {
-            gap.bytes()
-                .any(|b| matches!(b, b'.' | b'!' | b'?' | b';' | b'\n'))
+        let bytes = self.text.as_bytes();
+        (from..to.min(bytes.len())).any(|i| match bytes[i] {
+            b'!' | b'?' | b';' | b'\n' => true,
+            b'.' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
+            _ => false,
         })
     }
 
@@ -255,8 +258,12 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
 
 /// `zijn` is a verb (`wij zijn moslim`) unless it is a possessive right before the term.
 fn is_be(a: &Around<'_>, i: usize) -> bool {
-    a.is(i, BE) || (a.is(i, &["zijn"]) && i + 1 < a.first)
+    a.is(i, BE)
+        || (a.is(i, &["zijn"])
+            && (i + 1 < a.first || a.prev(i).is_some_and(|p| a.is(p, PLURAL_SUBJECTS))))
 }
+
+const PLURAL_SUBJECTS: &[&str] = &["wij", "we", "jullie", "zij", "ze"];
 
 /// A vote or membership cue at word `i` for a party or union.
 fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>> {
@@ -266,7 +273,15 @@ fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>>
     if a.is(i, &["van", "bij", "of", "in"]) {
         let m = a.prev(i)?;
         if a.is(m, MEMBER) {
+            // `als lid van de VVD`: the writer speaks as a member.
+            if a.prev(m).is_some_and(|q| a.is(q, &["als", "as", "a"])) {
+                return Some(Some(Cue::Writer));
+            }
             return Some(subject(a, m).or(Some(Cue::Member)));
+        }
+        // `ik ben bij de FNV`, `ik zit bij de CNV`.
+        if a.is(i, &["bij"]) && a.is(m, &["ben", "bent", "is", "zit", "zat", "zitten", "was"]) {
+            return Some(subject(a, m));
         }
     }
     if a.is(i, &["joined", "aangesloten"]) {
@@ -580,6 +595,14 @@ const FILLER: &[&str] = &[
     "now",
     "tegenwoordig",
     "inmiddels",
+    "meer",
+    "more",
+    "liever",
+    "vroeger",
+    "ooit",
+    "once",
+    "formerly",
+    "trotse",
 ];
 
 /// Words that show the term is a topic, not a trait of the subject: `het debat over

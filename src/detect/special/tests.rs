@@ -184,6 +184,10 @@ fn kin_named_and_addressed_people_are_tied() {
             &[("astma", "special.health.named")],
         ),
         (
+            "Hij is geboren op 07.03.1998 en heeft astma.",
+            &[("astma", "special.health.named")],
+        ),
+        (
             "Ze heeft dementie en kan niet meer alleen",
             &[("dementie", "special.health.named")],
         ),
@@ -332,16 +336,29 @@ fn special_speed() {
         }
     }
     let _ = found("warm up");
-    let start = std::time::Instant::now();
     let rounds = 5;
-    let mut n = 0;
+    let mb = (text.len() * rounds) as f64 / 1e6;
+    // With the word cutting, which the engine shares between the name, place and special
+    // passes.
+    let start = std::time::Instant::now();
     for _ in 0..rounds {
         let ctx = ScanCtx::new(&text, KindSet::all(), LangSet { nl: true, en: true });
         let mut hits = Vec::new();
         detect(&ctx, &mut hits);
+    }
+    let with_words = mb / start.elapsed().as_secs_f64();
+    // The pass alone, words already cut.
+    let ctx = ScanCtx::new(&text, KindSet::all(), LangSet { nl: true, en: true });
+    let _ = ctx.words();
+    let start = std::time::Instant::now();
+    let mut n = 0;
+    for _ in 0..rounds {
+        let mut hits = Vec::new();
+        detect(&ctx, &mut hits);
         n += hits.len();
     }
-    let secs = start.elapsed().as_secs_f64();
-    let mb = (text.len() * rounds) as f64 / 1e6;
-    println!("special pass: {:.0} MB/s ({n} hits)", mb / secs);
+    let alone = mb / start.elapsed().as_secs_f64();
+    println!(
+        "special pass: {alone:.0} MB/s alone, {with_words:.0} MB/s with word cutting ({n} hits)"
+    );
 }
