@@ -233,7 +233,7 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
                 // The term is in a subordinate clause; its verb comes last (`predicate_after`).
                 return None;
             }
-            if a.is(i, BLOCKERS) {
+            if a.is(i, BLOCKERS) || a.is(i, NEGATION) {
                 return Some(None);
             }
             let fits = match class {
@@ -452,7 +452,6 @@ const HAVE: &[&str] = &[
     "wear",
     "wears",
     "wore",
-    "diagnose",
     "diagnosed",
     "gediagnosticeerd",
 ];
@@ -488,6 +487,11 @@ const BE: &[&str] = &[
     "feels",
     "identify",
     "identificeer",
+    "kwam",
+    "kom",
+    "kwamen",
+    "gekomen",
+    "came",
 ];
 
 /// First-person verb forms: their subject is the writer even when left out.
@@ -501,6 +505,7 @@ const FIRST_PERSON: &[&str] = &[
     "draag",
     "voel",
     "zit",
+    "kom",
     "identificeer",
 ];
 
@@ -595,6 +600,8 @@ const FILLER: &[&str] = &[
     "now",
     "tegenwoordig",
     "inmiddels",
+    "allemaal",
+    "all",
     "meer",
     "more",
     "liever",
@@ -654,10 +661,16 @@ const BLOCKERS: &[&str] = &[
     "alle",
     "all",
     "iedere",
+    "naar",
+    "to",
+    "fan",
 ];
 
 /// Words that open a subordinate clause, whose verb comes after the term.
 const SUBORDINATORS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
+
+/// A denial is no disclosure: `ik heb geen strafblad`, `I'm not religious`.
+const NEGATION: &[&str] = &["geen", "niet", "nooit", "no", "not", "never"];
 
 /// Words before `je`/`you` that make it generic: `als je diabetes hebt`.
 const GENERIC: &[&str] = &["als", "if", "when", "wanneer", "indien", "zodra", "once"];

@@ -117,6 +117,31 @@ fn the_writer_is_tied_by_ik_mijn_als_and_i_my_as() {
             "Vakbondslid hier (lid van de ACOM sinds 2010)",
             &[("ACOM", "special.trade_union.member")],
         ),
+        // nl: more predicates: a diagnosis, coming out, voting together, a verb at the end
+        (
+            "Ik kreeg vorig jaar de diagnose autisme.",
+            &[("autisme", "special.health.self")],
+        ),
+        (
+            "Ik kwam pas op mijn 30e uit de kast.",
+            &[("uit de kast", "special.sexual_orientation.self")],
+        ),
+        (
+            "Wij stemmen allemaal BBB.",
+            &[("BBB", "special.politics.self")],
+        ),
+        (
+            "Ik ga deze keer op Volt stemmen.",
+            &[("Volt", "special.politics.self")],
+        ),
+        (
+            "Als FNV-lid zeg ik: staken!",
+            &[("FNV-lid", "special.trade_union.self")],
+        ),
+        (
+            "Ik ben kaderlid van de FNV.",
+            &[("FNV", "special.trade_union.self")],
+        ),
         // en
         (
             "I have cancer and no help.",
@@ -243,6 +268,13 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         ("Rusland moet keihard veroordeeld worden", &[]),
         ("Lekker hoor, Turkse pizza gehaald", &[]),
         ("De vakbonden zitten weer aan tafel", &[]),
+        // nl: a denial, and an origin that describes a shop, not a person
+        ("Ik heb geen strafblad.", &[]),
+        ("Ik ben niet veroordeeld.", &[]),
+        ("Ik ben naar de Turkse bakker geweest.", &[]),
+        ("Hoeveel moslims dienen er in het leger?", &[]),
+        ("Kan iemand met diabetes piloot worden?", &[]),
+        ("De VVD-leider zei gisteren iets doms.", &[]),
         // nl: kanker as a curse
         ("Krijg de kanker", &[]),
         ("kanker op met je regels", &[]),
@@ -271,6 +303,8 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         ("People with cancer deserve better", &[]),
         ("If you have diabetes, ask your doctor", &[]),
         ("Labour wants more spending", &[]),
+        ("I'm not religious but this is wrong", &[]),
+        ("The gay pride parade was great", &[]),
         ("I'm a patient person", &[]),
     ]);
 }
