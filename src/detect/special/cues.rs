@@ -126,6 +126,14 @@ pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
     if kind == Kind::Health && is_curse(a) {
         return None;
     }
+    // `5 ms`, `2 GL`: a short term after a number is a unit.
+    let short = a.span.len() <= 3;
+    if short
+        && a.before_term()
+            .is_some_and(|p| a.word(p).bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
     if let Some(cue) = attached(a, class) {
         return Some(cue);
     }

@@ -306,6 +306,8 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         ("I'm not religious but this is wrong", &[]),
         ("The gay pride parade was great", &[]),
         ("I'm a patient person", &[]),
+        ("I have 5 ms latency on the VPN", &[]),
+        ("Ik heb een MS Teams meeting om 10 uur", &[]),
     ]);
 }
 
