@@ -105,6 +105,11 @@ impl<'a> Around<'a> {
         (n < self.words.len() && !self.breaks(self.span.end, self.words[n].start)).then_some(n)
     }
 
+    fn is_capitalised_term(&self) -> bool {
+        let t = &self.text[self.span.range()];
+        t.starts_with(char::is_uppercase) && t.chars().any(char::is_lowercase)
+    }
+
     fn is_capitalised(&self, i: usize) -> bool {
         let w = self.word(i);
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().count() > 1
@@ -125,6 +130,16 @@ impl<'a> Around<'a> {
 pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
     if kind == Kind::Health && is_curse(a) {
         return None;
+    }
+    // `Jan de Turk`: a capitalised term after a name and a tussenvoegsel is a surname.
+    if a.is_capitalised_term() {
+        if let Some(p) = a.before_term().filter(|&p| a.is(p, TUSSENVOEGSELS)) {
+            if a.prev(p)
+                .is_some_and(|q| a.is_capitalised(q) && !a.is(q, NOT_A_PERSON))
+            {
+                return None;
+            }
+        }
     }
     // `5 ms`, `2 GL`: a short term after a number is a unit.
     let short = a.span.len() <= 3;
@@ -332,7 +347,8 @@ fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
     let mut p = a.prev(v);
     let mut skipped = 0;
     while let Some(i) = p {
-        if skipped < 3 && (a.is(i, FILLER) || a.is(i, HAVE) || a.is(i, BE)) {
+        let number = a.word(i).bytes().all(|b| b.is_ascii_digit());
+        if skipped < 5 && (number || a.is(i, FILLER) || a.is(i, HAVE) || a.is(i, BE)) {
             skipped += 1;
             p = a.prev(i);
         } else {
@@ -676,6 +692,8 @@ const BLOCKERS: &[&str] = &[
 
 /// Words that open a subordinate clause, whose verb comes after the term.
 const SUBORDINATORS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
+
+const TUSSENVOEGSELS: &[&str] = &["de", "van", "den", "der", "ter", "te", "la", "le"];
 
 /// A denial is no disclosure: `ik heb geen strafblad`, `I'm not religious`.
 const NEGATION: &[&str] = &["geen", "niet", "nooit", "no", "not", "never"];

@@ -142,6 +142,10 @@ fn the_writer_is_tied_by_ik_mijn_als_and_i_my_as() {
             "Ik ben kaderlid van de FNV.",
             &[("FNV", "special.trade_union.self")],
         ),
+        (
+            "Ik ben al 20 jaar lid van de vakbond.",
+            &[("vakbond", "special.trade_union.self")],
+        ),
         // en
         (
             "I have cancer and no help.",
@@ -306,6 +310,7 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         ("I'm not religious but this is wrong", &[]),
         ("The gay pride parade was great", &[]),
         ("I'm a patient person", &[]),
+        ("Ik ben Jan de Turk uit Zwolle", &[]),
         ("I have 5 ms latency on the VPN", &[]),
         ("Ik heb een MS Teams meeting om 10 uur", &[]),
     ]);
