@@ -9,6 +9,8 @@
 use super::lexicon::Class;
 use crate::detect::context::{char_at, char_before};
 use crate::{Kind, Span};
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Who a term was tied to, and so why it is reported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -53,6 +55,21 @@ impl<'a> Around<'a> {
             next,
             span,
         }
+    }
+
+    /// True when word `i` is in the list (or lists) with bits `bits`.
+    fn has(&self, i: usize, bits: u32) -> bool {
+        let w = self.word(i).as_bytes();
+        // The lists hold short ASCII words; lower-case into a stack buffer, no allocation.
+        let mut buf = [0u8; 16];
+        if w.len() > buf.len() {
+            return false;
+        }
+        for (b, c) in buf.iter_mut().zip(w) {
+            *b = c.to_ascii_lowercase();
+        }
+        let key = std::str::from_utf8(&buf[..w.len()]).unwrap_or("");
+        word_bits().get(key).is_some_and(|have| have & bits != 0)
     }
 
     fn word(&self, i: usize) -> &'a str {
@@ -126,6 +143,61 @@ impl<'a> Around<'a> {
     }
 }
 
+// One bit per word list, so a word is looked up once per question, not compared with
+// every entry of a list (the cue walk asks a handful of questions of each of its words).
+const BE: u32 = 1 << 0;
+const BLOCKERS: u32 = 1 << 1;
+const CURSE_NEXT: u32 = 1 << 2;
+const DIAGNOSED: u32 = 1 << 3;
+const FILLER: u32 = 1 << 4;
+const FIRST_PERSON: u32 = 1 << 5;
+const GENERIC: u32 = 1 << 6;
+const HAVE: u32 = 1 << 7;
+const KIN: u32 = 1 << 8;
+const KRIJG: u32 = 1 << 9;
+const MEMBER: u32 = 1 << 10;
+const NEGATION: u32 = 1 << 11;
+const NOT_A_PERSON: u32 = 1 << 12;
+const PLURAL_SUBJECTS: u32 = 1 << 13;
+const PRONOUNS: u32 = 1 << 14;
+const SUBORDINATORS: u32 = 1 << 15;
+const TUSSENVOEGSELS: u32 = 1 << 16;
+const VOTE: u32 = 1 << 17;
+
+/// Every list word (lower case) with the bits of the lists it is in.
+fn word_bits() -> &'static HashMap<&'static str, u32> {
+    static BITS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+    BITS.get_or_init(|| {
+        let lists: [(&[&str], u32); 18] = [
+            (BE_WORDS, BE),
+            (BLOCKERS_WORDS, BLOCKERS),
+            (CURSE_NEXT_WORDS, CURSE_NEXT),
+            (DIAGNOSED_WORDS, DIAGNOSED),
+            (FILLER_WORDS, FILLER),
+            (FIRST_PERSON_WORDS, FIRST_PERSON),
+            (GENERIC_WORDS, GENERIC),
+            (HAVE_WORDS, HAVE),
+            (KIN_WORDS, KIN),
+            (KRIJG_WORDS, KRIJG),
+            (MEMBER_WORDS, MEMBER),
+            (NEGATION_WORDS, NEGATION),
+            (NOT_A_PERSON_WORDS, NOT_A_PERSON),
+            (PLURAL_SUBJECTS_WORDS, PLURAL_SUBJECTS),
+            (PRONOUNS_WORDS, PRONOUNS),
+            (SUBORDINATORS_WORDS, SUBORDINATORS),
+            (TUSSENVOEGSELS_WORDS, TUSSENVOEGSELS),
+            (VOTE_WORDS, VOTE),
+        ];
+        let mut map = HashMap::new();
+        for (words, bit) in lists {
+            for w in words {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
+    })
+}
+
 /// Ties the term to a person, or says it is not tied (general talk, a curse, a place).
 pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
     if kind == Kind::Health && is_curse(a) {
@@ -133,9 +205,9 @@ pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
     }
     // `Jan de Turk`: a capitalised term after a name and a tussenvoegsel is a surname.
     if a.is_capitalised_term() {
-        if let Some(p) = a.before_term().filter(|&p| a.is(p, TUSSENVOEGSELS)) {
+        if let Some(p) = a.before_term().filter(|&p| a.has(p, TUSSENVOEGSELS)) {
             if a.prev(p)
-                .is_some_and(|q| a.is_capitalised(q) && !a.is(q, NOT_A_PERSON))
+                .is_some_and(|q| a.is_capitalised(q) && !a.has(q, NOT_A_PERSON))
             {
                 return None;
             }
@@ -161,25 +233,28 @@ pub(crate) fn tie(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
 /// `kanker` as a curse: `krijg de kanker`, `kanker op`, `kanker veel`.
 fn is_curse(a: &Around<'_>) -> bool {
     let term = &a.text[a.span.range()];
-    if !term.to_lowercase().starts_with("kanker") && !term.eq_ignore_ascii_case("tyfus") {
+    let kanker = term
+        .get(..6)
+        .is_some_and(|h| h.eq_ignore_ascii_case("kanker"));
+    if !kanker && !term.eq_ignore_ascii_case("tyfus") {
         return false;
     }
     if let Some(p) = a.before_term() {
-        if a.is(p, KRIJG) {
+        if a.has(p, KRIJG) {
             return true;
         }
-        if a.is(p, &["de", "het", "een", "de", "die"]) && a.prev(p).is_some_and(|q| a.is(q, KRIJG))
+        if a.is(p, &["de", "het", "een", "de", "die"]) && a.prev(p).is_some_and(|q| a.has(q, KRIJG))
         {
             return true;
         }
     }
-    a.after_term().is_some_and(|n| a.is(n, CURSE_NEXT))
+    a.after_term().is_some_and(|n| a.has(n, CURSE_NEXT))
 }
 
-const KRIJG: &[&str] = &["krijg", "krijgt", "kreeg", "kregen", "krijgen"];
+const KRIJG_WORDS: &[&str] = &["krijg", "krijgt", "kreeg", "kregen", "krijgen"];
 
 /// Words a curse `kanker` intensifies or is followed by (`kanker op`, `kanker veel`).
-const CURSE_NEXT: &[&str] = &[
+const CURSE_NEXT_WORDS: &[&str] = &[
     "op", "veel", "hard", "duur", "moe", "mooi", "goed", "lang", "vaak", "irritant", "slecht",
     "leuk", "snel", "dom", "lekker", "ziek", "saai", "druk", "boos", "gek", "vet", "eind",
     "lelijk", "zat", "jij", "je", "man", "zooi",
@@ -213,7 +288,7 @@ fn attached(a: &Around<'_>, class: Class) -> Option<Cue> {
             }
             let cue = possessive(a, p)?;
             let n = a.after_term()?;
-            a.is(n, KIN)
+            a.has(n, KIN)
                 .then_some(if cue == Cue::Writer { Cue::Kin } else { cue })
         }
         Class::Organisation => None,
@@ -245,29 +320,29 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
             if let Some(cue) = organisation_cue(a, kind, i) {
                 return Some(cue);
             }
-            if !a.is(i, FILLER) {
+            if !a.has(i, FILLER) {
                 return None;
             }
         } else {
-            if a.is(i, &["with", "met"]) && a.prev(i).is_some_and(|q| a.is(q, DIAGNOSED)) {
+            if a.is(i, &["with", "met"]) && a.prev(i).is_some_and(|q| a.has(q, DIAGNOSED)) {
                 return Some(subject(a, i - 1));
             }
-            if a.is(i, SUBORDINATORS) {
+            if a.has(i, SUBORDINATORS) {
                 // The term is in a subordinate clause; its verb comes last (`predicate_after`).
                 return None;
             }
-            if a.is(i, BLOCKERS) || a.is(i, NEGATION) {
+            if a.has(i, BLOCKERS | NEGATION) {
                 return Some(None);
             }
             let fits = match class {
-                Class::Condition => a.is(i, HAVE),
+                Class::Condition => a.has(i, HAVE),
                 Class::Identity => is_be(a, i),
-                _ => a.is(i, HAVE) || is_be(a, i),
+                _ => a.has(i, HAVE) || is_be(a, i),
             };
             if fits {
                 return Some(subject(a, i));
             }
-            if !a.is(i, FILLER) {
+            if !a.has(i, FILLER) {
                 gap += 1;
                 if gap > GAP {
                     return None;
@@ -281,21 +356,21 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
 
 /// `zijn` is a verb (`wij zijn moslim`) unless it is a possessive right before the term.
 fn is_be(a: &Around<'_>, i: usize) -> bool {
-    a.is(i, BE)
+    a.has(i, BE)
         || (a.is(i, &["zijn"])
-            && (i + 1 < a.first || a.prev(i).is_some_and(|p| a.is(p, PLURAL_SUBJECTS))))
+            && (i + 1 < a.first || a.prev(i).is_some_and(|p| a.has(p, PLURAL_SUBJECTS))))
 }
 
-const PLURAL_SUBJECTS: &[&str] = &["wij", "we", "jullie", "zij", "ze"];
+const PLURAL_SUBJECTS_WORDS: &[&str] = &["wij", "we", "jullie", "zij", "ze"];
 
 /// A vote or membership cue at word `i` for a party or union.
 fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>> {
-    if kind == Kind::Politics && a.is(i, VOTE) {
+    if kind == Kind::Politics && a.has(i, VOTE) {
         return Some(subject(a, i));
     }
     if a.is(i, &["van", "bij", "of", "in"]) {
         let m = a.prev(i)?;
-        if a.is(m, MEMBER) {
+        if a.has(m, MEMBER) {
             // `als lid van de VVD`: the writer speaks as a member.
             if a.prev(m).is_some_and(|q| a.is(q, &["als", "as", "a"])) {
                 return Some(Some(Cue::Writer));
@@ -319,10 +394,10 @@ fn organisation_cue(a: &Around<'_>, kind: Kind, i: usize) -> Option<Option<Cue>>
 fn predicate_after(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
     let n = a.after_term()?;
     let fits = match class {
-        Class::Condition => a.is(n, HAVE) || a.is(n, &["gehad", "gekregen"]),
-        Class::Identity => a.is(n, BE) || a.is(n, &["geworden", "zijn"]),
-        Class::State => a.is(n, HAVE) || a.is(n, BE) || a.is(n, &["gezeten", "gehad"]),
-        Class::Organisation => kind == Kind::Politics && a.is(n, VOTE),
+        Class::Condition => a.has(n, HAVE) || a.is(n, &["gehad", "gekregen"]),
+        Class::Identity => a.has(n, BE) || a.is(n, &["geworden", "zijn"]),
+        Class::State => a.has(n, HAVE | BE) || a.is(n, &["gezeten", "gehad"]),
+        Class::Organisation => kind == Kind::Politics && a.has(n, VOTE),
     };
     if !fits {
         return None;
@@ -332,7 +407,7 @@ fn predicate_after(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
         if let Some(cue) = person(a, i) {
             return cue;
         }
-        if a.is(i, BLOCKERS) && !a.is(i, &["dat", "die", "omdat"]) {
+        if a.has(i, BLOCKERS) && !a.is(i, &["dat", "die", "omdat"]) {
             return None;
         }
         i = a.prev(i)?;
@@ -348,7 +423,7 @@ fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
     let mut skipped = 0;
     while let Some(i) = p {
         let number = a.word(i).bytes().all(|b| b.is_ascii_digit());
-        if skipped < 5 && (number || a.is(i, FILLER) || a.is(i, HAVE) || a.is(i, BE)) {
+        if skipped < 5 && (number || a.has(i, FILLER | HAVE | BE)) {
             skipped += 1;
             p = a.prev(i);
         } else {
@@ -366,12 +441,12 @@ fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
         if let Some(Some(cue)) = person(a, n) {
             return Some(cue);
         }
-        if possessive(a, n).is_some() && n + 1 < a.first && a.is(n + 1, KIN) {
+        if possessive(a, n).is_some() && n + 1 < a.first && a.has(n + 1, KIN) {
             return Some(Cue::Kin);
         }
     }
     // A first-person verb form with its subject dropped: `Ben zelf homo`, `heb al jaren PTSS`.
-    if a.is(v, FIRST_PERSON) {
+    if a.has(v, FIRST_PERSON) {
         return Some(Cue::Writer);
     }
     // A coordinated verb shares the first clause's subject: `Hij is 19 en heeft ADHD`.
@@ -382,11 +457,11 @@ fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
         let mut q = a.prev(c);
         for _ in 0..12 {
             let Some(i) = q else { break };
-            if a.is(i, BLOCKERS) {
+            if a.has(i, BLOCKERS) {
                 break;
             }
             if let Some(Some(cue)) = person(a, i) {
-                if a.is_capitalised(i) || cue != Cue::Named || a.is(i, PRONOUNS) {
+                if a.is_capitalised(i) || cue != Cue::Named || a.has(i, PRONOUNS) {
                     return Some(cue);
                 }
             }
@@ -396,7 +471,7 @@ fn subject(a: &Around<'_>, v: usize) -> Option<Cue> {
     None
 }
 
-const PRONOUNS: &[&str] = &["hij", "zij", "ze", "he", "she", "they"];
+const PRONOUNS_WORDS: &[&str] = &["hij", "zij", "ze", "he", "she", "they"];
 
 /// Whether word `i` (a subject position) is a person: `Some(Some(cue))` yes,
 /// `Some(None)` a generic `je`/`you` (`als je diabetes hebt`), `None` not a person.
@@ -408,7 +483,7 @@ fn person(a: &Around<'_>, i: usize) -> Option<Option<Cue>> {
         return Some(Some(Cue::Writer));
     }
     if a.is(i, &["jij", "je", "u", "you", "jullie"]) {
-        let generic = a.prev(i).is_some_and(|q| a.is(q, GENERIC));
+        let generic = a.prev(i).is_some_and(|q| a.has(q, GENERIC));
         return Some((!generic).then_some(Cue::Addressed));
     }
     if a.is(i, &["hij", "zij", "ze", "he", "she", "they"]) {
@@ -423,15 +498,15 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
     let mut q = Some(i);
     for _ in 0..4 {
         let Some(k) = q else { break };
-        if a.is(k, KIN) && a.prev(k).is_some_and(|p| possessive(a, p).is_some()) {
+        if a.has(k, KIN) && a.prev(k).is_some_and(|p| possessive(a, p).is_some()) {
             return Some(Cue::Kin);
         }
-        if a.is(k, BLOCKERS) {
+        if a.has(k, BLOCKERS) {
             break;
         }
         q = a.prev(k);
     }
-    if a.is(i, NOT_A_PERSON) || a.is(i, BLOCKERS) {
+    if a.has(i, NOT_A_PERSON | BLOCKERS) {
         return None;
     }
     if a.is_handle(i) || a.is_capitalised(i) {
@@ -444,12 +519,12 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
         .map_or(a.text.len(), |e| a.span.end + e);
     let lower = !a.text[line_start..line_end].chars().any(char::is_uppercase);
     let nonword = char_at(a.text, a.words[i].end).is_some_and(|c| c == '\'');
-    (lower && !nonword && a.word(i).chars().count() > 2 && !a.is(i, FILLER) && !a.is(i, BLOCKERS))
+    (lower && !nonword && a.word(i).chars().count() > 2 && !a.has(i, FILLER) && !a.has(i, BLOCKERS))
         .then_some(Cue::Named)
 }
 
 /// Words that are a predicate for a condition: `heb`, `has`, `lijd`, `draag`, `diagnosed`.
-const HAVE: &[&str] = &[
+const HAVE_WORDS: &[&str] = &[
     "heb",
     "hebt",
     "heeft",
@@ -480,10 +555,10 @@ const HAVE: &[&str] = &[
     "gediagnosticeerd",
 ];
 
-const DIAGNOSED: &[&str] = &["diagnosed", "gediagnosticeerd"];
+const DIAGNOSED_WORDS: &[&str] = &["diagnosed", "gediagnosticeerd"];
 
 /// Words that are a predicate for an identity: `ben`, `is`, `am`, `'m`, `zit`, `voel`.
-const BE: &[&str] = &[
+const BE_WORDS: &[&str] = &[
     "ben",
     "bent",
     "is",
@@ -519,7 +594,7 @@ const BE: &[&str] = &[
 ];
 
 /// First-person verb forms: their subject is the writer even when left out.
-const FIRST_PERSON: &[&str] = &[
+const FIRST_PERSON_WORDS: &[&str] = &[
     "ben",
     "heb",
     "am",
@@ -533,11 +608,11 @@ const FIRST_PERSON: &[&str] = &[
     "identificeer",
 ];
 
-const VOTE: &[&str] = &[
+const VOTE_WORDS: &[&str] = &[
     "stem", "stemt", "stemde", "stemden", "stemmen", "gestemd", "vote", "votes", "voted", "voting",
 ];
 
-const MEMBER: &[&str] = &[
+const MEMBER_WORDS: &[&str] = &[
     "lid",
     "leden",
     "member",
@@ -549,7 +624,7 @@ const MEMBER: &[&str] = &[
 ];
 
 /// Words that may stand between a predicate and its term without breaking the tie.
-const FILLER: &[&str] = &[
+const FILLER_WORDS: &[&str] = &[
     "al",
     "ook",
     "zelf",
@@ -638,7 +713,7 @@ const FILLER: &[&str] = &[
 
 /// Words that show the term is a topic, not a trait of the subject: `het debat over
 /// religie`, `mensen met autisme`, `ik heb niets tegen homo's`.
-const BLOCKERS: &[&str] = &[
+const BLOCKERS_WORDS: &[&str] = &[
     "over",
     "about",
     "tegen",
@@ -691,18 +766,18 @@ const BLOCKERS: &[&str] = &[
 ];
 
 /// Words that open a subordinate clause, whose verb comes after the term.
-const SUBORDINATORS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
+const SUBORDINATORS_WORDS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
 
-const TUSSENVOEGSELS: &[&str] = &["de", "van", "den", "der", "ter", "te", "la", "le"];
+const TUSSENVOEGSELS_WORDS: &[&str] = &["de", "van", "den", "der", "ter", "te", "la", "le"];
 
 /// A denial is no disclosure: `ik heb geen strafblad`, `I'm not religious`.
-const NEGATION: &[&str] = &["geen", "niet", "nooit", "no", "not", "never"];
+const NEGATION_WORDS: &[&str] = &["geen", "niet", "nooit", "no", "not", "never"];
 
 /// Words before `je`/`you` that make it generic: `als je diabetes hebt`.
-const GENERIC: &[&str] = &["als", "if", "when", "wanneer", "indien", "zodra", "once"];
+const GENERIC_WORDS: &[&str] = &["als", "if", "when", "wanneer", "indien", "zodra", "once"];
 
 /// Relatives and other people of the writer's (`mijn zoon`, `my neighbour`).
-const KIN: &[&str] = &[
+const KIN_WORDS: &[&str] = &[
     "zoon",
     "zoontje",
     "dochter",
@@ -784,7 +859,7 @@ const KIN: &[&str] = &[
 ];
 
 /// Capitalised words that stand where a subject would but are no person.
-const NOT_A_PERSON: &[&str] = &[
+const NOT_A_PERSON_WORDS: &[&str] = &[
     "het",
     "dit",
     "dat",
