@@ -591,6 +591,7 @@ const BE_WORDS: &[&str] = &[
     "kwamen",
     "gekomen",
     "came",
+    "s",
 ];
 
 /// First-person verb forms: their subject is the writer even when left out.

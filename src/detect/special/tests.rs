@@ -252,6 +252,14 @@ fn kin_named_and_addressed_people_are_tied() {
         ),
         ("Tom is gay", &[("gay", "special.sexual_orientation.named")]),
         (
+            "She's pregnant with our first child.",
+            &[("pregnant", "special.health.named")],
+        ),
+        (
+            "We are Muslims and we serve too.",
+            &[("Muslims", "special.religion.self")],
+        ),
+        (
             "Are you Jewish?",
             &[("Jewish", "special.religion.addressed")],
         ),
@@ -305,6 +313,7 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         ("A debate about religion in the army?", &[]),
         ("Hi, I'm Christian and I have a question", &[]),
         ("People with cancer deserve better", &[]),
+        ("Muslims in the army should get prayer rooms.", &[]),
         ("If you have diabetes, ask your doctor", &[]),
         ("Labour wants more spending", &[]),
         ("I'm not religious but this is wrong", &[]),
