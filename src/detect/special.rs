@@ -66,6 +66,13 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
             continue;
         }
         if let Some(cue) = cues::tie(&around, term.kind, class) {
+            // `naar de moskee`: the phrase finds the practice, the place alone discloses it.
+            let span = if class == Class::Practice {
+                let last = text[span.range()].rfind(' ').map_or(0, |s| s + 1);
+                Span::new(span.start + last, span.end)
+            } else {
+                span
+            };
             out.push(Hit {
                 finding: Finding::new(span, term.kind, SCORE, rule_name(term.kind, cue)),
                 priority: PRIORITY,

@@ -163,12 +163,13 @@ const PRONOUNS: u32 = 1 << 14;
 const SUBORDINATORS: u32 = 1 << 15;
 const TUSSENVOEGSELS: u32 = 1 << 16;
 const VOTE: u32 = 1 << 17;
+const PRACTISE: u32 = 1 << 18;
 
 /// Every list word (lower case) with the bits of the lists it is in.
 fn word_bits() -> &'static HashMap<&'static str, u32> {
     static BITS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
     BITS.get_or_init(|| {
-        let lists: [(&[&str], u32); 18] = [
+        let lists: [(&[&str], u32); 19] = [
             (BE_WORDS, BE),
             (BLOCKERS_WORDS, BLOCKERS),
             (CURSE_NEXT_WORDS, CURSE_NEXT),
@@ -187,6 +188,7 @@ fn word_bits() -> &'static HashMap<&'static str, u32> {
             (SUBORDINATORS_WORDS, SUBORDINATORS),
             (TUSSENVOEGSELS_WORDS, TUSSENVOEGSELS),
             (VOTE_WORDS, VOTE),
+            (PRACTISE_WORDS, PRACTISE),
         ];
         let mut map = HashMap::new();
         for (words, bit) in lists {
@@ -292,7 +294,7 @@ fn attached(a: &Around<'_>, class: Class) -> Option<Cue> {
             a.has(n, KIN)
                 .then_some(if cue == Cue::Writer { Cue::Kin } else { cue })
         }
-        Class::Organisation => None,
+        Class::Organisation | Class::Practice => None,
     }
 }
 
@@ -332,12 +334,19 @@ fn predicate_before(a: &Around<'_>, kind: Kind, class: Class) -> Option<Option<C
                 // The term is in a subordinate clause; its verb comes last (`predicate_after`).
                 return None;
             }
-            if a.has(i, BLOCKERS | NEGATION) {
+            // `elke vrijdag`, `every week` only say how often a practice is kept.
+            let stop = if class == Class::Practice {
+                NEGATION
+            } else {
+                BLOCKERS | NEGATION
+            };
+            if a.has(i, stop) {
                 return Some(None);
             }
             let fits = match class {
                 Class::Condition => a.has(i, HAVE),
                 Class::Identity => is_be(a, i),
+                Class::Practice => a.has(i, PRACTISE),
                 _ => a.has(i, HAVE) || is_be(a, i),
             };
             if fits {
@@ -399,6 +408,7 @@ fn predicate_after(a: &Around<'_>, kind: Kind, class: Class) -> Option<Cue> {
         Class::Identity => a.has(n, BE) || a.is(n, &["geworden", "zijn"]),
         Class::State => a.has(n, HAVE | BE) || a.is(n, &["gezeten", "gehad"]),
         Class::Organisation => kind == Kind::Politics && a.has(n, VOTE),
+        Class::Practice => a.is(n, &["gaan", "ga", "ging", "gegaan"]),
     };
     if !fits {
         return None;
@@ -589,6 +599,13 @@ const BLOCKERS_WORDS: &[&str] = &[
 const SUBORDINATORS_WORDS: &[&str] = &["dat", "omdat", "die", "nadat", "because"];
 
 const TUSSENVOEGSELS_WORDS: &[&str] = &["de", "van", "den", "der", "ter", "te", "la", "le"];
+
+/// Words that tie a religious practice to its subject: `ik ga naar de moskee`.
+#[rustfmt::skip]
+const PRACTISE_WORDS: &[&str] = &[
+    "ga", "gaat", "ging", "gingen", "gaan", "go", "goes", "went", "vast", "vastte", "vasten",
+    "fast", "fasting", "vier", "vieren", "vierde", "celebrate", "bid", "bidt", "pray", "prays",
+];
 
 /// A denial is no disclosure: `ik heb geen strafblad`, `I'm not religious`.
 const NEGATION_WORDS: &[&str] = &["geen", "niet", "nooit", "no", "not", "never"];

@@ -17,6 +17,8 @@ pub(crate) enum Class {
     State,
     /// A party or union: only a vote or membership ties it to a person.
     Organisation,
+    /// A religious practice: only a verb of doing it (`ik ga naar de moskee`).
+    Practice,
 }
 
 /// Where in a word a term may stand.
@@ -129,6 +131,7 @@ pub(crate) fn parse(kind: Kind, list: &str) -> Vec<Term> {
             "[identity]" => class = Class::Identity,
             "[state]" => class = Class::State,
             "[organisation]" => class = Class::Organisation,
+            "[practice]" => class = Class::Practice,
             _ => terms.push(term(kind, class, line)),
         }
     }

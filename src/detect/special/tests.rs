@@ -146,6 +146,19 @@ fn the_writer_is_tied_by_ik_mijn_als_and_i_my_as() {
             "Ik ben al 20 jaar lid van de vakbond.",
             &[("vakbond", "special.trade_union.self")],
         ),
+        // nl: a religious practice
+        (
+            "Ik ga elke vrijdag naar de moskee.",
+            &[("moskee", "special.religion.self")],
+        ),
+        (
+            "Mijn moeder gaat elke zondag naar de kerk",
+            &[("kerk", "special.religion.kin")],
+        ),
+        (
+            "Ik vast tijdens de ramadan.",
+            &[("ramadan", "special.religion.self")],
+        ),
         // en
         (
             "I have cancer and no help.",
@@ -296,6 +309,9 @@ fn topics_curses_places_and_bare_party_names_are_not_findings() {
         // nl: places, streets, hashtags, handles, compounds of another word
         ("Ik woon in Kerkrade", &[]),
         ("Wij wonen op de Kerkstraat 25", &[]),
+        ("Ik ga naar de Kerkstraat.", &[]),
+        ("De ramadan begint volgende week.", &[]),
+        ("Ga naar de kerk!", &[]),
         ("Ik ben er klaar mee #PTSS #Defensie", &[]),
         ("Ik heb @gay_nl gevolgd", &[]),
         ("Ik heb de PTSS-zorg gebeld", &[]),
