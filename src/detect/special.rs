@@ -45,6 +45,7 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
     let lex = lexicon();
     let text = ctx.text;
     let mut at = 0;
+    let mut hint = 0;
     while at < text.len() {
         let Some(m) = lex.automaton.find(Input::new(text).span(at..text.len())) else {
             break;
@@ -61,7 +62,8 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
             continue;
         };
         at = span.end.max(m.end());
-        let around = Around::new(text, ctx.words(), span);
+        let around = Around::new(text, ctx.words(), span, hint);
+        hint = around.first();
         if !name_like_ok(text, span, term, &around) {
             continue;
         }

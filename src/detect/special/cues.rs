@@ -7,9 +7,10 @@
 //! text.
 
 use super::lexicon::Class;
-use crate::detect::context::{char_at, char_before};
+use crate::detect::context::{ceil_char_boundary, char_at, char_before, floor_char_boundary};
 use crate::{Kind, Span};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Who a term was tied to, and so why it is reported.
@@ -45,9 +46,11 @@ const REACH: usize = 6;
 const GAP: usize = 4;
 
 impl<'a> Around<'a> {
-    pub fn new(text: &'a str, words: &'a [Span], span: Span) -> Around<'a> {
-        let first = words.partition_point(|w| w.start < span.start);
-        let next = words.partition_point(|w| w.start < span.end);
+    /// The words around `span`; `hint` is a word index at or before the span (the previous
+    /// match's), so the search gallops forward from there instead of bisecting all words.
+    pub fn new(text: &'a str, words: &'a [Span], span: Span, hint: usize) -> Around<'a> {
+        let first = seek(words, hint, span.start);
+        let next = seek(words, first, span.end);
         Around {
             text,
             words,
@@ -165,9 +168,32 @@ const TUSSENVOEGSELS: u32 = 1 << 16;
 const VOTE: u32 = 1 << 17;
 const PRACTISE: u32 = 1 << 18;
 
+/// FNV-1a: the keys are short lower-case words, where SipHash's set-up dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordBits = HashMap<&'static str, u32, BuildHasherDefault<Fnv>>;
+
 /// Every list word (lower case) with the bits of the lists it is in.
-fn word_bits() -> &'static HashMap<&'static str, u32> {
-    static BITS: OnceLock<HashMap<&'static str, u32>> = OnceLock::new();
+fn word_bits() -> &'static WordBits {
+    static BITS: OnceLock<WordBits> = OnceLock::new();
     BITS.get_or_init(|| {
         let lists: [(&[&str], u32); 19] = [
             (BE_WORDS, BE),
@@ -190,7 +216,7 @@ fn word_bits() -> &'static HashMap<&'static str, u32> {
             (VOTE_WORDS, VOTE),
             (PRACTISE_WORDS, PRACTISE),
         ];
-        let mut map = HashMap::new();
+        let mut map = WordBits::default();
         for (words, bit) in lists {
             for w in words {
                 *map.entry(*w).or_insert(0) |= bit;
@@ -198,6 +224,20 @@ fn word_bits() -> &'static HashMap<&'static str, u32> {
         }
         map
     })
+}
+
+/// The index of the first word at or after `from` that does not start before `pos`.
+fn seek(words: &[Span], from: usize, pos: usize) -> usize {
+    let from = from.min(words.len());
+    let mut step = 1;
+    let mut lo = from;
+    // Gallop: matches come in text order, so the answer is usually a few words on.
+    while lo + step < words.len() && words[lo + step].start < pos {
+        lo += step;
+        step *= 2;
+    }
+    let hi = (lo + step + 1).min(words.len());
+    lo + words[lo..hi].partition_point(|w| w.start < pos)
 }
 
 /// Ties the term to a person, or says it is not tied (general talk, a curse, a place).
@@ -524,11 +564,16 @@ fn kin_or_name(a: &Around<'_>, i: usize) -> Option<Cue> {
         return Some(Cue::Named);
     }
     // All-lower-case writing: a name is a word before the verb that is no function word.
-    let line_start = a.text[..a.words[i].start].rfind('\n').map_or(0, |s| s + 1);
-    let line_end = a.text[a.span.end..]
+    // The line around, at most 160 bytes either way: a bounded look, whatever the record.
+    let from = floor_char_boundary(a.text, a.words[i].start.saturating_sub(160));
+    let to = ceil_char_boundary(a.text, a.span.end.saturating_add(160));
+    let start = a.text[from..a.words[i].start]
+        .rfind('\n')
+        .map_or(from, |s| from + s + 1);
+    let end = a.text[a.span.end..to]
         .find('\n')
-        .map_or(a.text.len(), |e| a.span.end + e);
-    let lower = !a.text[line_start..line_end].chars().any(char::is_uppercase);
+        .map_or(to, |e| a.span.end + e);
+    let lower = !a.text[start..end].chars().any(char::is_uppercase);
     let nonword = char_at(a.text, a.words[i].end).is_some_and(|c| c == '\'');
     (lower && !nonword && a.word(i).chars().count() > 2 && !a.has(i, FILLER) && !a.has(i, BLOCKERS))
         .then_some(Cue::Named)
@@ -643,7 +688,29 @@ const NOT_A_PERSON_WORDS: &[&str] = &[
 
 impl Around<'_> {
     /// True when the word just before the term is one of the lower-case `list` entries.
+    /// The index of the first word that does not start before the term.
+    pub fn first(&self) -> usize {
+        self.first
+    }
+
     pub fn word_before_is(&self, list: &[&str]) -> bool {
         self.before_term().is_some_and(|p| self.is(p, list))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seek_finds_the_first_word_at_or_after_a_position_from_any_hint() {
+        let words: Vec<Span> = (0..50).map(|i| Span::new(i * 3, i * 3 + 2)).collect();
+        for pos in 0..160 {
+            let want = words.partition_point(|w| w.start < pos);
+            for hint in [0, want.saturating_sub(7), want.saturating_sub(1), want] {
+                assert_eq!(seek(&words, hint, pos), want, "pos {pos} hint {hint}");
+            }
+        }
+        assert_eq!(seek(&[], 0, 5), 0);
     }
 }
