@@ -24,8 +24,6 @@
 #![warn(missing_docs)]
 
 mod anonymise;
-// Until every detector family uses its helpers (the detector issues fill the stubs).
-#[allow(dead_code)]
 mod detect;
 mod engine;
 mod error;

@@ -503,7 +503,6 @@ fn keyed_pseudonyms_are_stable_per_key() {
 // ---- needs the real detectors: passes after the detector branches are merged ----
 
 #[test]
-#[ignore = "needs detectors (merge)"]
 fn scan_finds_email_and_phone_with_the_default_policy() {
     let out = run(
         &["scan", "-"],
@@ -521,7 +520,6 @@ fn scan_finds_email_and_phone_with_the_default_policy() {
 }
 
 #[test]
-#[ignore = "needs detectors (merge)"]
 fn anonymise_replaces_email_and_phone_with_the_default_policy() {
     let out = run(
         &["anonymise", "-"],
