@@ -5,6 +5,8 @@
 //! JSON object per line, every string value a text field). This module picks the format
 //! ([`Format::from_name`], [`Format::detect`]) and turns raw bytes into UTF-8 ([`decode`]).
 
+pub mod html;
+pub mod json;
 pub mod jsonl;
 pub mod text;
 
