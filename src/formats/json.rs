@@ -128,8 +128,12 @@ impl std::error::Error for SyntaxError {}
 /// ```
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
-    /// The raw text.
+    /// Text before the JSON: an X archive's `window.YTD.tweets.part0 = `, else empty.
+    pub prefix: &'a str,
+    /// The raw JSON text; every range of this document is a range of it.
     pub raw: &'a str,
+    /// Text after the JSON: an optional `;` of an X archive file, else empty.
+    pub suffix: &'a str,
     /// The parsed value.
     pub value: Value,
     /// Every string value that is not an object key, in order of appearance.
@@ -140,8 +144,37 @@ pub struct Document<'a> {
 }
 
 impl<'a> Document<'a> {
-    /// Parses a whole JSON text (any value: object, array...).
-    pub fn parse(raw: &'a str) -> Result<Document<'a>, SyntaxError> {
+    /// Parses a whole JSON text (any value: object, array...). A JavaScript assignment in
+    /// front (`window.YTD.tweets.part0 = [...]`, X archives) is split off, never evaluated,
+    /// and kept in [`Document::prefix`]; error lines and columns count in the whole text.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::json::Document;
+    ///
+    /// let doc = Document::parse("window.YTD.tweets.part0 = [ {\"a\": \"b\"} ]").unwrap();
+    /// assert_eq!((doc.prefix, doc.raw), ("window.YTD.tweets.part0 =", " [ {\"a\": \"b\"} ]"));
+    /// let err = Document::parse("window.YTD.tweets.part0 = [ {").unwrap_err();
+    /// assert_eq!(err.line, 1);
+    /// ```
+    pub fn parse(text: &'a str) -> Result<Document<'a>, SyntaxError> {
+        let (start, end) = split_assignment(text);
+        let (prefix, raw, suffix) = (&text[..start], &text[start..end], &text[end..]);
+        let mut doc = Document::parse_json(raw).map_err(|mut err| {
+            let newlines = prefix.matches('\n').count();
+            if err.line == 1 {
+                err.column += prefix.len() - prefix.rfind('\n').map_or(0, |i| i + 1);
+            }
+            err.line += newlines;
+            err
+        })?;
+        doc.prefix = prefix;
+        doc.suffix = suffix;
+        Ok(doc)
+    }
+
+    fn parse_json(raw: &'a str) -> Result<Document<'a>, SyntaxError> {
         let value: Value = serde_json::from_str(raw).map_err(|err| {
             let message = err.to_string();
             // serde_json appends " at line L column C"; the caller says where.
@@ -161,13 +194,31 @@ impl<'a> Document<'a> {
             message: "could not read the JSON text".into(),
         })?;
         Ok(Document {
+            prefix: "",
             raw,
+            suffix: "",
             value,
             strings: places.strings,
             members: places.members,
             objects: places.objects,
         })
     }
+}
+
+/// Where the JSON of a text starts and ends: after a `window.X = ` assignment and before a
+/// final `;`, else the whole text. Both are ASCII, so the offsets are char boundaries.
+fn split_assignment(text: &str) -> (usize, usize) {
+    let lead = text.len() - text.trim_start().len();
+    if !text[lead..].starts_with("window.") {
+        return (0, text.len());
+    }
+    let start = text.find('=').map_or(0, |i| i + 1);
+    let trimmed = text.trim_end();
+    let end = match trimmed.strip_suffix(';') {
+        Some(body) if body.len() >= start => body.len(),
+        _ => text.len(),
+    };
+    (start, end)
 }
 
 /// What a string field holds, and so what happens to it.
@@ -196,7 +247,7 @@ pub enum Role {
 /// use weglakker::formats::json::{Profile, Role};
 ///
 /// let p = &weglakker::formats::json::GENERIC;
-/// assert_eq!((p.role)("user/name"), Role::Text);
+/// assert_eq!((p.role)("user/name", "Jan"), Role::Text);
 /// ```
 #[derive(Clone, Copy, Debug)]
 pub struct Profile {
@@ -208,8 +259,8 @@ pub struct Profile {
     /// Pointers inside a record to its id; the first present one is the id.
     pub ids: &'static [&'static str],
     /// The role of a field, given its pointer inside the record without array indexes
-    /// (`tweet/entities/user_mentions/screen_name`).
-    pub role: fn(&str) -> Role,
+    /// (`tweet/entities/user_mentions/screen_name`) and its value.
+    pub role: fn(&str, &str) -> Role,
     /// Extra names a field's value reveals (a Facebook `title` like "Jan replied to
     /// Piet's comment."), learned as terms like identifying fields.
     pub learn: fn(&str, &str, &mut Vec<(Kind, String)>),
@@ -217,7 +268,7 @@ pub struct Profile {
     pub mojibake: bool,
 }
 
-fn learn_nothing(_: &str, _: &str, _: &mut Vec<(Kind, String)>) {}
+pub(crate) fn learn_nothing(_: &str, _: &str, _: &mut Vec<(Kind, String)>) {}
 
 /// The generic `json` profile: records are the items of a top-level array; every string
 /// is free text, like `jsonl`.
@@ -225,10 +276,56 @@ pub const GENERIC: Profile = Profile {
     format: "json",
     records: &[""],
     ids: &["id"],
-    role: |_| Role::Text,
+    role: |_, _| Role::Text,
     learn: learn_nothing,
     mojibake: false,
 };
+
+/// True for the keys of metadata that is kept in every export: ids, dates, types,
+/// languages, counts (`id`, `id_str`, `created_at`, `createdAt`, `timestamp`, `lang`...).
+/// A format's identifying ids (`in_reply_to_user_id_str`) are matched before this.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::is_metadata;
+/// assert!(is_metadata("id_str") && is_metadata("created_at") && is_metadata("noteTweetId"));
+/// assert!(!is_metadata("full_text") && !is_metadata("author"));
+/// ```
+pub fn is_metadata(key: &str) -> bool {
+    matches!(
+        key,
+        "id" | "id_str"
+            | "type"
+            | "lang"
+            | "language"
+            | "source"
+            | "uri"
+            | "url"
+            | "timestamp"
+            | "created_at"
+            | "createdAt"
+            | "updatedAt"
+            | "created_time"
+            | "creation_timestamp"
+            | "published"
+            | "updated"
+            | "visibility"
+            | "sensitive"
+            | "media_url"
+            | "media_url_https"
+            | "shortUrl"
+            | "atomUri"
+            | "conversation"
+            | "mediaType"
+            | "blurhash"
+            | "@context"
+    ) || key.ends_with("_id")
+        || key.ends_with("_id_str")
+        || key.ends_with("Id")
+        || key.ends_with("_count")
+        || key.ends_with("Count")
+}
 
 /// The last key of a pointer (`a/b/c` → `c`).
 pub(crate) fn last_key(path: &str) -> &str {
@@ -424,14 +521,14 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         let container = containers
             .iter()
             .find(|(r, _)| r.start <= s.raw.start && s.raw.end <= r.end);
-        let plan = match (container, by_start.get(&s.raw.start)) {
-            (Some((_, plan)), _) | (None, Some(plan)) => plan.clone(),
-            (None, None) => Plan::Role((profile.role)(&rel)),
-        };
         let value = if profile.mojibake {
             repair_mojibake(&s.value)
         } else {
             Cow::Borrowed(s.value.as_str())
+        };
+        let plan = match (container, by_start.get(&s.raw.start)) {
+            (Some((_, plan)), _) | (None, Some(plan)) => plan.clone(),
+            (None, None) => Plan::Role((profile.role)(&rel, &value)),
         };
         // Learn names and handles (not the organisation's own, not allowed ones).
         let kind = match &plan {
@@ -685,7 +782,11 @@ pub fn anonymise(
     for _ in &prepared.ids {
         report.record_written();
     }
-    rewrite(doc.raw, edits)
+    let mut out = String::with_capacity(doc.prefix.len() + doc.raw.len() + doc.suffix.len());
+    out.push_str(doc.prefix);
+    out.push_str(&rewrite(doc.raw, edits));
+    out.push_str(doc.suffix);
+    out
 }
 
 fn add_field_replacement(

@@ -8,7 +8,10 @@
 pub mod html;
 pub mod json;
 pub mod jsonl;
+pub mod mastodon;
+pub mod meta;
 pub mod text;
+pub mod xarchive;
 
 use crate::Error;
 use std::path::Path;
