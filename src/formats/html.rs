@@ -199,6 +199,48 @@ impl Markup {
     }
 }
 
+/// The `href` values of the tags of `raw` that link to people (profile and status links:
+/// everything but hashtag links, `/tags/...`), as byte ranges of the raw value between its
+/// quotes. Mastodon mentions carry the mentioned account's address there.
+///
+/// # Examples
+///
+/// ```
+/// let raw = r#"<a href="https://m.example/@jan" class="mention">@jan</a> <a href='https://m.example/tags/x'>#x</a>"#;
+/// let links = weglakker::formats::html::person_links(raw);
+/// assert_eq!(links.iter().map(|r| &raw[r.clone()]).collect::<Vec<_>>(), ["https://m.example/@jan"]);
+/// ```
+pub fn person_links(raw: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while let Some(open) = raw[i..].find('<').map(|n| n + i) {
+        let Some(close) = raw[open..].find('>').map(|n| n + open) else {
+            break;
+        };
+        let tag = &raw[open..close];
+        let lower = tag.to_ascii_lowercase();
+        let mut from = 0;
+        while let Some(at) = lower[from..].find("href=").map(|n| n + from) {
+            let value_start = at + 5;
+            let quote = tag.as_bytes().get(value_start).copied();
+            from = value_start;
+            let Some(q @ (b'"' | b'\'')) = quote else {
+                continue;
+            };
+            let Some(len) = tag[value_start + 1..].find(char::from(q)) else {
+                break;
+            };
+            let range = open + value_start + 1..open + value_start + 1 + len;
+            if !raw[range.clone()].contains("/tags/") && !raw[range.clone()].is_empty() {
+                out.push(range);
+            }
+            from = value_start + 1 + len;
+        }
+        i = close + 1;
+    }
+    out
+}
+
 /// Encodes text for HTML text nodes: `&`, `<` and `>` as references.
 ///
 /// # Examples

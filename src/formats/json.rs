@@ -23,6 +23,7 @@
 
 use super::html::Markup;
 use super::jsonl::{field_kind, operator_name};
+use super::Format;
 use crate::report::Report;
 use crate::{Anonymiser, Engine, Finding, Kind, Operator, Policy, Replacement, Span};
 use serde_json::Value;
@@ -323,8 +324,84 @@ pub fn is_metadata(key: &str) -> bool {
     ) || key.ends_with("_id")
         || key.ends_with("_id_str")
         || key.ends_with("Id")
+        || key.ends_with("Ids")
+        || key.ends_with("_ids")
+        || key.ends_with("_at")
+        || key.ends_with("At")
+        || key.ends_with("Until")
+        || key.ends_with("_time")
+        || key.ends_with("timestamp")
         || key.ends_with("_count")
         || key.ends_with("Count")
+}
+
+/// The profile of a JSON-family format; `None` for the others.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{json, Format};
+/// assert_eq!(json::profile(Format::Mastodon).unwrap().format, "mastodon");
+/// assert!(json::profile(Format::Text).is_none());
+/// ```
+pub fn profile(format: Format) -> Option<&'static Profile> {
+    match format {
+        Format::Json => Some(&GENERIC),
+        Format::XArchive => Some(&super::xarchive::PROFILE),
+        Format::Facebook => Some(&super::meta::FACEBOOK),
+        Format::Instagram => Some(&super::meta::INSTAGRAM),
+        Format::Mastodon => Some(&super::mastodon::PROFILE),
+        _ => None,
+    }
+}
+
+/// Which JSON-family format a text is, by its content: `window.YTD.` is an X archive;
+/// ActivityPub (`orderedItems`, `activitystreams`) or API statuses (`ancestors` with
+/// `descendants`, `acct`) Mastodon; `string_map_data`, `"Media Owner"` or
+/// `comments_reels_comments` Instagram; `comments_v2`, `exif_data`, `media_metadata`, a post
+/// list's `attachments` with `timestamp`, or Graph API `from` with `message` Facebook;
+/// anything else generic JSON. Only the first megabyte is looked at.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{json::sniff, Format};
+/// assert_eq!(sniff(r#"{"comments_v2": []}"#), Format::Facebook);
+/// assert_eq!(sniff(r#"{"data": [{"message": "x", "from": {"name": "Jan"}}]}"#), Format::Facebook);
+/// assert_eq!(sniff(r#"{"ancestors": [], "descendants": []}"#), Format::Mastodon);
+/// assert_eq!(sniff(r#"[1, 2]"#), Format::Json);
+/// ```
+pub fn sniff(content: &str) -> Format {
+    let mut end = content.len().min(1 << 20);
+    while !content.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &content[..end];
+    let has = |key: &str| head.contains(key);
+    if head.trim_start().starts_with("window.YTD.") {
+        Format::XArchive
+    } else if has("\"orderedItems\"")
+        || has("activitystreams")
+        || (has("\"ancestors\"") && has("\"descendants\""))
+        || (has("\"acct\"") && has("\"content\""))
+    {
+        Format::Mastodon
+    } else if has("\"string_map_data\"")
+        || has("\"Media Owner\"")
+        || has("\"comments_reels_comments\"")
+        || has("\"string_list_data\"")
+    {
+        Format::Instagram
+    } else if has("\"comments_v2\"")
+        || has("\"exif_data\"")
+        || has("\"media_metadata\"")
+        || (has("\"attachments\"") && has("\"timestamp\""))
+        || (has("\"from\"") && has("\"message\""))
+    {
+        Format::Facebook
+    } else {
+        Format::Json
+    }
 }
 
 /// The last key of a pointer (`a/b/c` → `c`).
@@ -593,7 +670,7 @@ fn handle_forms(handle: &str) -> Vec<String> {
 }
 
 /// The engine with the document's learned names and handles added.
-fn learned_engine(engine: &Engine, terms: &[(Kind, String)]) -> Option<Engine> {
+pub(crate) fn learned_engine(engine: &Engine, terms: &[(Kind, String)]) -> Option<Engine> {
     if terms.is_empty() {
         return None;
     }
@@ -661,8 +738,22 @@ pub fn scan(
     engine: &Engine,
     policy: &Policy,
 ) -> Vec<Scanned> {
+    scan_with(doc, profile, engine, policy, true)
+}
+
+/// [`scan`], with or without learning the document's terms (an archive learns them from
+/// all its files first).
+pub(crate) fn scan_with(
+    doc: &Document<'_>,
+    profile: &Profile,
+    engine: &Engine,
+    policy: &Policy,
+    learn: bool,
+) -> Vec<Scanned> {
     let prepared = prepare(doc, profile, policy);
-    let learned = learned_engine(engine, &prepared.terms);
+    let learned = learn
+        .then(|| learned_engine(engine, &prepared.terms))
+        .flatten();
     let engine = learned.as_ref().unwrap_or(engine);
     let mut out = Vec::new();
     for item in &prepared.items {
@@ -688,6 +779,24 @@ pub fn scan(
         });
     }
     out
+}
+
+/// The names and handles a document's identifying fields (and titles) reveal, as they
+/// are learned as engine terms: handles with their `@`, the organisation's own accounts
+/// and allowed values left out.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::{terms, Document};
+/// use weglakker::formats::xarchive::PROFILE;
+/// use weglakker::{Kind, Policy};
+///
+/// let doc = Document::parse(r#"[{"tweet": {"in_reply_to_screen_name": "janj"}}]"#).unwrap();
+/// assert_eq!(terms(&doc, &PROFILE, &Policy::default()), [(Kind::Handle, "@janj".to_string())]);
+/// ```
+pub fn terms(doc: &Document<'_>, profile: &Profile, policy: &Policy) -> Vec<(Kind, String)> {
+    prepare(doc, profile, policy).terms
 }
 
 /// The number of records in a document under a profile (for the report).
@@ -731,8 +840,23 @@ pub fn anonymise(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> String {
+    anonymise_with(doc, profile, engine, policy, anonymiser, report, true)
+}
+
+/// [`anonymise`], with or without learning the document's terms.
+pub(crate) fn anonymise_with(
+    doc: &Document<'_>,
+    profile: &Profile,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    learn: bool,
+) -> String {
     let prepared = prepare(doc, profile, policy);
-    let learned = learned_engine(engine, &prepared.terms);
+    let learned = learn
+        .then(|| learned_engine(engine, &prepared.terms))
+        .flatten();
     let engine = learned.as_ref().unwrap_or(engine);
     for _ in &prepared.ids {
         report.record_scanned();
@@ -771,6 +895,14 @@ pub fn anonymise(
                 _ => None,
             },
         };
+        // Links to people inside HTML (a mention's `href`) are replaced as addresses.
+        let new = match (&item.plan, new) {
+            (Plan::Role(Role::Html), new) => {
+                let html = new.unwrap_or_else(|| value.to_string());
+                Some(replace_links(&html, policy, anonymiser, report))
+            }
+            (_, new) => new,
+        };
         let new = new.as_deref().unwrap_or(value);
         if new != item.string.value {
             edits.push((item.string.raw.clone(), json_string(new)));
@@ -787,6 +919,53 @@ pub fn anonymise(
     out.push_str(&rewrite(doc.raw, edits));
     out.push_str(doc.suffix);
     out
+}
+
+/// Replaces the person links of HTML ([`super::html::person_links`]) as web addresses.
+fn replace_links(
+    html: &str,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> String {
+    let mut edits = Vec::new();
+    for range in super::html::person_links(html) {
+        let url = Markup::parse(&html[range.clone()], false).text;
+        if is_allowed(policy, &url) {
+            continue;
+        }
+        let findings = [Finding::new(
+            Span::new(0, url.len()),
+            Kind::Url,
+            1.0,
+            "field",
+        )];
+        let out = anonymiser.anonymise(&url, &findings);
+        report.add_findings(&findings);
+        report.add_replacements(&out.replacements);
+        if out.text != url {
+            edits.push((range, super::html::escape(&out.text).replace('"', "&quot;")));
+        }
+    }
+    rewrite(html, edits)
+}
+
+/// True for the fields whose scan line is written even without findings: the main text
+/// of a post or comment (`text`, `full_text`, `content`, `message`, `comment`, `post`,
+/// Instagram's `Comment/value`).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::is_main_text;
+/// assert!(is_main_text("0/tweet/full_text") && is_main_text("0/string_map_data/Comment/value"));
+/// assert!(!is_main_text("0/tweet/source"));
+/// ```
+pub fn is_main_text(field: &str) -> bool {
+    matches!(
+        last_key(field),
+        "text" | "full_text" | "content" | "message" | "comment" | "post"
+    ) || field.ends_with("Comment/value")
 }
 
 fn add_field_replacement(

@@ -86,7 +86,11 @@ fn role(path: &str, value: &str) -> Role {
         // Alt text of media is written by a person: scanned.
         "name" if parent == "attachment" => Role::Text,
         _ if is_metadata(key) => Role::Keep,
-        "mediaType" | "focalPoint" | "width" | "height" => Role::Keep,
+        // Collection paging, signatures and the actor's own endpoints.
+        "mediaType" | "focalPoint" | "width" | "height" | "next" | "prev" | "first" | "last"
+        | "partOf" | "creator" | "signatureValue" | "created" | "inbox" | "outbox"
+        | "followers" | "following" | "featured" | "featuredTags" | "sharedInbox"
+        | "publicKeyPem" | "owner" | "devices" | "likes" | "bookmarks" => Role::Keep,
         _ => Role::Text,
     }
 }

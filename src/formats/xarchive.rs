@@ -56,7 +56,10 @@ fn role(path: &str, _value: &str) -> Role {
             Role::Identifying(Kind::Url)
         }
         "email" => Role::Identifying(Kind::Email),
-        "name" | "accountDisplayName" => Role::Identifying(Kind::Person),
+        "name" if path.contains("mentions") || path.contains("user") => {
+            Role::Identifying(Kind::Person)
+        }
+        "accountDisplayName" => Role::Identifying(Kind::Person),
         "id" | "id_str" if path.contains("user_mentions") || path.contains("mentions/") => {
             Role::Identifying(Kind::Handle)
         }
@@ -115,6 +118,8 @@ mod tests {
             ("tweet/favorite_count", Role::Keep),
             ("tweet/entities/urls/url", Role::Keep),
             ("tweet/entities/hashtags/text", Role::Keep),
+            ("tweet/edit_info/initial/editableUntil", Role::Keep),
+            ("noteTweet/lifecycle/name", Role::Text),
             // unknown strings are scanned
             ("tweet/something_new", Role::Text),
         ];
