@@ -159,6 +159,10 @@ impl Markup {
         for r in &anonymised.replacements {
             let (start, end) = (r.input.start, r.input.end);
             let replacement = anonymised.text.get(r.output.range()).unwrap_or("");
+            // A kept value stays as it is written, tags and references included.
+            if self.text.get(r.input.range()) == Some(replacement) {
+                continue;
+            }
             let mut first = true;
             // The covered atoms, grouped by text node.
             let covered: Vec<&Atom> = self
