@@ -32,7 +32,7 @@ struct Atom {
 /// use weglakker::formats::html::Markup;
 ///
 /// let m = Markup::parse("<p>Tom &amp; <span>Jerry</span></p><p>hoi</p>", true);
-/// assert_eq!(m.text, "Tom & Jerry\nhoi");
+/// assert_eq!(m.text, "Tom & Jerry\nhoi\n");
 /// let m = Markup::parse("a &lt;b&gt; &amp; c", false);
 /// assert_eq!(m.text, "a <b> & c");
 /// ```

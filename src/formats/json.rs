@@ -90,9 +90,9 @@ pub(crate) fn json_string(value: &str) -> String {
 /// # Examples
 ///
 /// ```
-/// let err = weglakker::formats::json::Document::parse("{\n \"a\": tru\n}").unwrap_err();
-/// assert_eq!((err.line, err.column), (2, 8));
-/// assert!(err.to_string().starts_with("invalid JSON at column 8: "), "{err}");
+/// let err = weglakker::formats::json::Document::parse("{\n \"a\": x\n}").unwrap_err();
+/// assert_eq!((err.line, err.column), (2, 7));
+/// assert!(err.to_string().starts_with("invalid JSON at column 7: "), "{err}");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SyntaxError {
