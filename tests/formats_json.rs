@@ -644,3 +644,63 @@ fn cli_reads_and_writes_every_json_format() {
     assert_eq!(code, 0, "{stderr}");
     assert_eq!(entries(&std::fs::read(&out_path).unwrap()).len(), 6);
 }
+
+#[test]
+fn damaged_input_never_panics() {
+    let policy = golden_policy();
+    let engine = policy.engine_builder().build();
+    // Every fixture cut short and with bytes changed: parsed or rejected, and what is
+    // parsed anonymises to valid JSON.
+    for case in CASES {
+        let text = read(case.file);
+        let profile = json::profile(case.format).unwrap();
+        let mut damaged: Vec<String> = (0..text.len())
+            .step_by(5)
+            .filter(|&cut| text.is_char_boundary(cut))
+            .map(|cut| text[..cut].to_string())
+            .collect();
+        for (i, junk) in [
+            (10, "\\"),
+            (40, "\""),
+            (80, "\u{0}"),
+            (120, "}"),
+            (3, "\\u00"),
+        ] {
+            if text.is_char_boundary(i) {
+                damaged.push(format!("{}{junk}{}", &text[..i], &text[i..]));
+            }
+        }
+        for bad in &damaged {
+            if let Ok(doc) = json::Document::parse(bad) {
+                let mut report = Report::new(&policy);
+                let out = json::anonymise(
+                    &doc,
+                    profile,
+                    &engine,
+                    &policy,
+                    &mut Anonymiser::new(&policy),
+                    &mut report,
+                );
+                assert!(json::Document::parse(&out).is_ok(), "{}: {out}", case.file);
+            }
+        }
+    }
+    // A zip cut short or with a byte changed anywhere: an error or a zip, never a panic.
+    let bytes = export_zip(::zip::CompressionMethod::Deflated);
+    for i in (0..bytes.len()).step_by(13) {
+        let mut flipped = bytes.clone();
+        flipped[i] ^= 0x5A;
+        for input in [&bytes[..i], &flipped[..]] {
+            let mut report = Report::new(&policy);
+            let _ = zip::anonymise(
+                input,
+                None,
+                &engine,
+                &policy,
+                &mut Anonymiser::new(&policy),
+                &mut report,
+            );
+            let _ = zip::scan(input, None, &engine, &policy);
+        }
+    }
+}
