@@ -704,3 +704,47 @@ fn damaged_input_never_panics() {
         }
     }
 }
+
+#[test]
+fn policy_fields_and_own_accounts_win_over_roles() {
+    // Fields by pointer inside the record (`from/id`), by last key (`name`, `message`).
+    let policy = Policy::from_json(
+        r#"{"version": 1, "fields": {"from/id": {"type": "drop"},
+            "name": {"type": "tag"}, "message": {"type": "keep"}}}"#,
+    )
+    .unwrap();
+    let text = read("facebook/graph_comments.json");
+    let (out, _) = anonymise(
+        &text,
+        Format::Facebook,
+        &policy,
+        &engine_without_detectors(&policy),
+    );
+    let out = value(&out);
+    assert_eq!(
+        out["data"][0]["from"],
+        serde_json::json!({"name": "[PERSOON]"})
+    );
+    assert_eq!(
+        out["data"][0]["message"],
+        "Hoe meld ik me aan voor de open dag? Groet, Linda Bakker"
+    );
+    // The organisation's own account and its addresses are kept.
+    let policy =
+        Policy::from_json(r#"{"version": 1, "ownAccounts": ["@defensie@social.overheid.nl"]}"#)
+            .unwrap();
+    let (out, _) = anonymise(
+        &read("mastodon/outbox.json"),
+        Format::Mastodon,
+        &policy,
+        &engine_without_detectors(&policy),
+    );
+    let out = value(&out);
+    let item = &out["orderedItems"][0];
+    assert_eq!(item["actor"], "https://social.overheid.nl/users/defensie");
+    assert_eq!(
+        item["cc"][0],
+        "https://social.overheid.nl/users/defensie/followers"
+    );
+    assert!(item["cc"][1].as_str().unwrap().starts_with("[URL-"));
+}

@@ -688,6 +688,52 @@ fn is_allowed(policy: &Policy, value: &str) -> bool {
         .iter()
         .chain(&policy.own_accounts)
         .any(|v| allow_key(v) == key)
+        || policy
+            .own_accounts
+            .iter()
+            .any(|own| is_own_account_url(own, value))
+}
+
+/// True when `url` is the address of the own account `own` (`@user` or `@user@host`) or
+/// of something under it: `https://host/@user...` or `https://host/users/user...`
+/// (Mastodon), `https://x.com/user...`.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::is_own_account_url;
+/// let own = "@defensie@social.overheid.nl";
+/// assert!(is_own_account_url(own, "https://social.overheid.nl/users/defensie/followers"));
+/// assert!(is_own_account_url(own, "https://social.overheid.nl/@defensie"));
+/// assert!(!is_own_account_url(own, "https://mastodon.example/users/defensie"));
+/// assert!(!is_own_account_url(own, "https://social.overheid.nl/users/defensieweb"));
+/// assert!(is_own_account_url("@DefensieNL", "https://x.com/DefensieNL/status/1"));
+/// ```
+pub fn is_own_account_url(own: &str, url: &str) -> bool {
+    let own = own.trim().trim_start_matches('@').to_lowercase();
+    let (user, host) = match own.split_once('@') {
+        Some((user, host)) => (user, Some(host)),
+        None => (own.as_str(), None),
+    };
+    let url = url.trim().to_lowercase();
+    let Some(rest) = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let (url_host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let url_host = url_host.strip_prefix("www.").unwrap_or(url_host);
+    if user.is_empty() || host.is_some_and(|h| h != url_host) {
+        return false;
+    }
+    let account = path
+        .strip_prefix("users/")
+        .or_else(|| path.strip_prefix('@'))
+        .or_else(|| host.is_none().then_some(path))
+        .unwrap_or("");
+    let name = account.split(['/', '?', '#']).next().unwrap_or("");
+    name == user
 }
 
 /// The findings of one text with a role: (scanned text, findings).
