@@ -404,6 +404,26 @@ pub fn sniff(content: &str) -> Format {
     }
 }
 
+/// True when a text is JSON Lines rather than one document: its first non-blank line is a
+/// whole JSON object and another non-blank line follows (a pretty-printed document's first
+/// line, `{`, is not whole).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::is_json_lines;
+/// assert!(is_json_lines("{\"a\": 1}\n{\"a\": 2}\n"));
+/// assert!(!is_json_lines("{\n  \"a\": 1\n}\n"));
+/// assert!(!is_json_lines("{\"a\": 1}\n"));
+/// ```
+pub fn is_json_lines(content: &str) -> bool {
+    let mut lines = content.lines().filter(|l| !l.trim().is_empty());
+    let first = lines.next().unwrap_or("").trim();
+    first.starts_with('{')
+        && serde_json::from_str::<serde::de::IgnoredAny>(first).is_ok()
+        && lines.next().is_some()
+}
+
 /// The last key of a pointer (`a/b/c` → `c`).
 pub(crate) fn last_key(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)

@@ -139,6 +139,7 @@ impl Format {
         match ext.as_deref() {
             Some("jsonl" | "ndjson") => return Ok(Format::Jsonl),
             Some("txt" | "text") => return Ok(Format::Text),
+            Some("json") if json::is_json_lines(content) => return Ok(Format::Jsonl),
             Some("json" | "js") => return Ok(json::sniff(content)),
             Some("zip") => return Ok(Format::Zip),
             Some(planned @ ("csv" | "xlsx")) => {

@@ -9,8 +9,8 @@
 //! [`super::meta`]).
 //!
 //! Supported entries: `.js` files that start with `window.YTD.` (X), `.json` files (the
-//! JSON family, by content: [`super::json::sniff`], or the `--format` given), `.jsonl` and
-//! `.ndjson`. Names and handles are learned from all supported entries before any text is
+//! JSON family, by content: [`super::json::sniff`], or the `--format` given; JSON Lines
+//! saved as `.json` too), `.jsonl` and `.ndjson`. Names and handles are learned from all supported entries before any text is
 //! scanned, so a commenter in `comments.json` is recognised in `your_posts_1.json`.
 //!
 //! Errors name the entry (`data/tweets.js:3: invalid JSON...`); the caller adds the file.
@@ -50,6 +50,8 @@ pub fn entry_format(name: &str, content: &str, hint: Option<Format>) -> Option<F
             .trim_start()
             .starts_with("window.YTD.")
             .then_some(Format::XArchive)
+    } else if lower.ends_with(".json") && json::is_json_lines(content) {
+        Some(Format::Jsonl)
     } else if lower.ends_with(".json") {
         Some(family_hint.unwrap_or_else(|| json::sniff(content)))
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
