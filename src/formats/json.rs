@@ -477,6 +477,18 @@ struct Prepared<'d> {
     /// Non-string scalar members a policy operator replaces: (range, key, raw value).
     scalars: Vec<(Range<usize>, String, String)>,
     terms: Vec<(Kind, String)>,
+    /// Fediverse handles (`user@host`, as [`allow_key`] writes them) whose user name has
+    /// only this one host in the document, with their local form `@user`: pseudonymised
+    /// under it, so a mention written `@user` in a post matches.
+    local: std::collections::HashMap<String, String>,
+}
+
+/// `@user@host` or `user@host` → (user, host), lower-cased.
+fn fediverse_handle(value: &str) -> Option<(String, String)> {
+    let key = allow_key(value);
+    let (user, host) = key.split_once('@')?;
+    (!user.is_empty() && host.contains('.') && !host.contains(['@', '/', ' ']))
+        .then(|| (user.to_string(), host.to_string()))
 }
 
 /// Where a field is: (collection, item index, pointer inside the item without indexes).
@@ -660,12 +672,30 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
             }
         }
     }
+    // Local forms of fediverse handles whose user name has one host only.
+    let mut hosts: std::collections::HashMap<String, Vec<String>> = Default::default();
+    for item in &items {
+        if let Plan::Role(Role::Identifying(Kind::Handle)) = item.plan {
+            if let Some((user, host)) = fediverse_handle(&item.value) {
+                let seen = hosts.entry(user).or_default();
+                if !seen.contains(&host) {
+                    seen.push(host);
+                }
+            }
+        }
+    }
+    let local = hosts
+        .into_iter()
+        .filter(|(_, hosts)| hosts.len() == 1)
+        .map(|(user, hosts)| (format!("{user}@{}", hosts[0]), format!("@{user}")))
+        .collect();
     Prepared {
         ids,
         items,
         dropped,
         scalars,
         terms: learned,
+        local,
     }
 }
 
@@ -938,6 +968,14 @@ pub(crate) fn anonymise_with(
     }
     for item in &prepared.items {
         let value: &str = &item.value;
+        // A fediverse handle is pseudonymised under its local form (see `Prepared::local`).
+        let lookup: &str = match item.plan {
+            Plan::Role(Role::Identifying(Kind::Handle)) => prepared
+                .local
+                .get(&allow_key(value))
+                .map_or(value, String::as_str),
+            _ => value,
+        };
         let new: Option<String> = match &item.plan {
             Plan::Dropped => continue,
             Plan::Field(key) => {
@@ -946,17 +984,21 @@ pub(crate) fn anonymise_with(
                 add_field_replacement(report, policy, key, kind, value, &new);
                 Some(new)
             }
-            Plan::Role(role) => match findings_for(*role, value, engine, policy) {
+            Plan::Role(role) => match findings_for(*role, lookup, engine, policy) {
                 Some((text, findings)) if !findings.is_empty() => {
                     let out = anonymiser.anonymise(&text, &findings);
                     report.add_findings(&findings);
                     report.add_replacements(&out.replacements);
-                    Some(match role {
-                        Role::Html | Role::Escaped => {
-                            Markup::parse(value, *role == Role::Html).rewrite(value, &out)
-                        }
-                        _ => out.text,
-                    })
+                    if out.replacements.iter().all(|r| r.operator == "keep") {
+                        None
+                    } else {
+                        Some(match role {
+                            Role::Html | Role::Escaped => {
+                                Markup::parse(value, *role == Role::Html).rewrite(value, &out)
+                            }
+                            _ => out.text,
+                        })
+                    }
                 }
                 _ => None,
             },
