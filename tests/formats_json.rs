@@ -371,8 +371,13 @@ fn mastodon_html_keeps_its_markup() {
     );
     assert!(content.contains("regels &amp; voorwaarden"), "{content}");
     // `@noor@mastodon.example` in the tag list and `@noor` in the text: one pseudonym.
-    let tag = out["orderedItems"][0]["object"]["tag"][0]["name"].as_str().unwrap();
-    assert!(content.contains(&format!("\">{tag}<span></span></a>")), "{tag} {content}");
+    let tag = out["orderedItems"][0]["object"]["tag"][0]["name"]
+        .as_str()
+        .unwrap();
+    assert!(
+        content.contains(&format!("\">{tag}<span></span></a>")),
+        "{tag} {content}"
+    );
     // Hashtag links and the public audience are kept.
     assert!(out["orderedItems"][1]["object"]["content"]
         .as_str()

@@ -659,6 +659,7 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         });
     }
     let mut learned: Vec<(Kind, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = Default::default();
     for (kind, term) in terms {
         let term = term.trim();
         let forms: Vec<String> = match kind {
@@ -667,7 +668,7 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
             _ => Vec::new(),
         };
         for form in forms {
-            if !allowed.contains(&allow_key(&form)) && !learned.iter().any(|(_, t)| *t == form) {
+            if !allowed.contains(&allow_key(&form)) && seen.insert(form.clone()) {
                 learned.push((kind, form));
             }
         }

@@ -14,7 +14,9 @@
 //! `preferredUsername` (accounts), `display_name` and an actor's `name` (persons), account
 //! and mention ids (accounts), `inReplyTo`, `to`, `cc`, `attributedTo`, mention `href`,
 //! profile `url`s and avatars (web addresses). The public-audience address and hashtag
-//! names and links are kept.
+//! names and links are kept. A handle `@user@host` whose user name has only that host in
+//! the document is pseudonymised under `@user`, the form a post's text shows, so both get
+//! one pseudonym.
 
 use super::json::{is_metadata, last_key, learn_nothing, Profile, Role};
 use crate::Kind;

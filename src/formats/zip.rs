@@ -134,11 +134,12 @@ fn learn_all(
     policy: &Policy,
 ) -> Result<Option<Engine>, Error> {
     let mut terms: Vec<(Kind, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<(Kind, String)> = Default::default();
     for e in entries {
         if let Entry::Json(profile) = e.entry {
             let doc = parse(e)?;
             for term in json::terms(&doc, profile, policy) {
-                if !terms.contains(&term) {
+                if seen.insert(term.clone()) {
                     terms.push(term);
                 }
             }
