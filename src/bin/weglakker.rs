@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use weglakker::formats::{self, jsonl, text, Format};
+use weglakker::formats::{self, json, jsonl, text, zip, Format};
 use weglakker::report::{sha256_hex, Report};
 use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
@@ -44,13 +44,23 @@ Formats:
   jsonl  one JSON object per line; every string value is a text field named by its JSON
          pointer without the leading slash (`text`, `user/name`); `id` is the record id.
          `anonymise` rewrites only the strings that change: all else stays byte-identical.
+  json, x-archive, facebook, instagram, mastodon
+         one JSON document (X: `window.YTD.… = [...]`, never evaluated); every string a
+         field named by its JSON pointer; records are the items of the document's list
+         (`orderedItems`, `comments_v2`, `data`...). Per format, identifying fields
+         (authors, handles, user ids, profile URLs, IPs) are replaced whole and their
+         names learned for the free text; HTML keeps its markup. Meta exports are
+         repaired from mojibake and written as proper UTF-8.
+  zip    an export archive: supported entries (.json, .js, .jsonl) processed, the rest
+         copied byte for byte; errors name the entry (`FILE:ENTRY:LINE: what`).
 Input that is not UTF-8 is read as UTF-16 (with BOM) or windows-1252; output is UTF-8.
 Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 
 /// Options every subcommand takes.
 #[derive(Args)]
 struct Common {
-    /// Input format: auto (by extension, then content), text or jsonl.
+    /// Input format: auto (by extension, then content), text, jsonl, json, x-archive,
+    /// facebook, instagram, mastodon or zip.
     #[arg(long, short = 'f', default_value = "auto", value_name = "F")]
     format: String,
     /// Policy file (JSON, DESIGN.md section 5); default: the built-in policy.
@@ -138,6 +148,8 @@ struct Input {
     path: Option<PathBuf>,
     text: String,
     format: Format,
+    /// A zip archive's bytes (its `text` is empty), and the format asked for its entries.
+    archive: Option<(Vec<u8>, Option<Format>)>,
     /// Size in bytes and SHA-256 of the input as read, for the report.
     size: u64,
     sha256: String,
@@ -155,6 +167,17 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
     let size = bytes.len() as u64;
     let sha256 = sha256_hex(&bytes);
+    if bytes.starts_with(b"PK\x03\x04") || requested == Some(Format::Zip) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            format: Format::Zip,
+            archive: Some((bytes, requested.filter(|f| json::profile(*f).is_some()))),
+            size,
+            sha256,
+        });
+    }
     let decoded = formats::decode(bytes);
     if let Some(note) = decoded.note {
         eprintln!("warning: {name}: {note}");
@@ -168,6 +191,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         path: path.map(Path::to_path_buf),
         text: decoded.text,
         format,
+        archive: None,
         size,
         sha256,
     })
@@ -276,6 +300,35 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                 record += 1;
             }
         }
+        Format::Zip => {
+            let (bytes, hint) = input
+                .archive
+                .as_ref()
+                .ok_or_else(|| Failure(input.name.clone()))?;
+            let entries = zip::scan(bytes, *hint, &engine, &policy)
+                .map_err(|e| zip_failure(&input.name, &e))?;
+            for (entry, found) in &entries {
+                for s in found {
+                    if s.findings.is_empty() && !json::is_main_text(&s.field) {
+                        continue;
+                    }
+                    let field = format!("{entry}:{}", s.field);
+                    emit(&scan_line(s.record, &s.id, &field, &s.text, &s.findings))?;
+                }
+            }
+        }
+        format => {
+            let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
+            let doc = json::Document::parse(&input.text)
+                .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
+            for s in json::scan(&doc, profile, &engine, &policy) {
+                // Main texts always get a line; other fields only with findings.
+                if s.findings.is_empty() && !json::is_main_text(&s.field) {
+                    continue;
+                }
+                emit(&scan_line(s.record, &s.id, &s.field, &s.text, &s.findings))?;
+            }
+        }
     }
     out.flush().map_err(stdout_failure)
 }
@@ -327,7 +380,16 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         input.size,
         &input.sha256,
     );
-    let written = match input.format {
+    if args.triage && !matches!(input.format, Format::Text | Format::Jsonl) {
+        return Err(Failure::at(
+            &input.name,
+            format!(
+                "--triage reads text and jsonl input, not {}",
+                input.format.id()
+            ),
+        ));
+    }
+    let written: Vec<u8> = match input.format {
         Format::Text => {
             let kept = match args.triage {
                 true => triage_keeps(
@@ -341,6 +403,7 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
                 true => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
                 false => String::new(),
             }
+            .into_bytes()
         }
         Format::Jsonl => {
             let triage = args.triage.then(|| Triage::new(&policy));
@@ -351,16 +414,38 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
                 report: &mut report,
                 triage: triage.as_ref(),
             };
-            anonymise_jsonl(&input, &mut run)?
+            anonymise_jsonl(&input, &mut run)?.into_bytes()
+        }
+        Format::Zip => {
+            let (bytes, hint) = input
+                .archive
+                .as_ref()
+                .ok_or_else(|| Failure(input.name.clone()))?;
+            zip::anonymise(bytes, *hint, &engine, &policy, &mut anonymiser, &mut report)
+                .map_err(|e| zip_failure(&input.name, &e))?
+        }
+        format => {
+            let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
+            let doc = json::Document::parse(&input.text)
+                .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
+            json::anonymise(
+                &doc,
+                profile,
+                &engine,
+                &policy,
+                &mut anonymiser,
+                &mut report,
+            )
+            .into_bytes()
         }
     };
-    report.set_output_sha256(&sha256_hex(written.as_bytes()));
+    report.set_output_sha256(&sha256_hex(&written));
     match &output {
-        Some(out) => write_atomically(out, written.as_bytes())?,
+        Some(out) => write_atomically(out, &written)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(written.as_bytes())
+                .write_all(&written)
                 .and_then(|()| stdout.flush())
                 .map_err(stdout_failure)?;
         }
@@ -413,6 +498,16 @@ fn anonymise_jsonl(input: &Input, run: &mut JsonlRun<'_>) -> Result<String, Fail
         out.push_str(ending);
     }
     Ok(out)
+}
+
+/// A zip error: `FILE: what` for the archive, `FILE:ENTRY:LINE: what` for an entry.
+fn zip_failure(name: &str, e: &weglakker::Error) -> Failure {
+    let message = e.to_string();
+    if message.starts_with(zip::NOT_READABLE) {
+        Failure::at(name, message)
+    } else {
+        Failure(format!("{name}:{message}"))
+    }
 }
 
 /// Triage for `anonymise --triage`: counts the decision, and a record left out as dropped
@@ -499,6 +594,12 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 )?;
                 record += 1;
             }
+        }
+        other => {
+            return Err(Failure::at(
+                &input.name,
+                format!("triage reads text and jsonl input, not {}", other.id()),
+            ))
         }
     }
     out.flush().map_err(stdout_failure)
