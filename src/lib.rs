@@ -49,3 +49,8 @@ pub use error::Error;
 pub use kind::{Group, Kind, KindSet, Lang};
 pub use policy::{DenyEntry, Granularity, Operator, Policy, PseudonymSettings, PseudonymStyle};
 pub use span::{Finding, Span};
+
+/// The README's examples, compiled and run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
