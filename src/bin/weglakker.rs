@@ -13,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use weglakker::formats::{self, jsonl, text, Format};
+use weglakker::formats::{self, csv, jsonl, linkedin, text, Format};
 use weglakker::report::{sha256_hex, Report};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
@@ -41,13 +41,20 @@ Formats:
   jsonl  one JSON object per line; every string value is a text field named by its JSON
          pointer without the leading slash (`text`, `user/name`); `id` is the record id.
          `anonymise` rewrites only the strings that change: all else stays byte-identical.
+  csv    CSV/TSV (`,` `;` tab sniffed; UTF-8, UTF-16, windows-1252 kept on output); the
+         header may follow title lines; each row after it is a record, each column a field
+         with a role by its header (author/auteur: person; date/id: kept; others scanned),
+         overridable in the policy's `fields` (`drop` empties the column's cells).
+         `anonymise` rewrites only the cells that change: all else stays byte-identical.
+  linkedin  LinkedIn export CSVs (Comments.csv, Shares.csv): csv with `\"` escapes
+  xlsx   Excel workbook: every sheet like csv; written back with the same cells and types
 Input that is not UTF-8 is read as UTF-16 (with BOM) or windows-1252; output is UTF-8.
 Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 
 /// Options every subcommand takes.
 #[derive(Args)]
 struct Common {
-    /// Input format: auto (by extension, then content), text or jsonl.
+    /// Input format: auto (by extension, then content), text, jsonl, csv, linkedin or xlsx.
     #[arg(long, short = 'f', default_value = "auto", value_name = "F")]
     format: String,
     /// Policy file (JSON, DESIGN.md section 5); default: the built-in policy.
@@ -128,6 +135,9 @@ struct Input {
     name: String,
     path: Option<PathBuf>,
     text: String,
+    /// The bytes as read, kept for the table formats (csv, linkedin, xlsx), which write
+    /// their own encoding back; empty for the others.
+    bytes: Vec<u8>,
     format: Format,
     /// Size in bytes and SHA-256 of the input as read, for the report.
     size: u64,
@@ -146,8 +156,27 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
     let size = bytes.len() as u64;
     let sha256 = sha256_hex(&bytes);
+    let ext = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let table = match requested {
+        Some(format) => matches!(format, Format::Csv | Format::Linkedin | Format::Xlsx),
+        None => matches!(ext.as_deref(), Some("csv" | "tsv" | "xlsx")),
+    };
+    if requested == Some(Format::Xlsx) || (requested.is_none() && ext.as_deref() == Some("xlsx")) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes,
+            format: Format::Xlsx,
+            size,
+            sha256,
+        });
+    }
+    let kept = if table { bytes.clone() } else { Vec::new() };
     let decoded = formats::decode(bytes);
-    if let Some(note) = decoded.note {
+    if let (Some(note), false) = (decoded.note, table) {
         eprintln!("warning: {name}: {note}");
     }
     let format = match requested {
@@ -158,6 +187,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         name,
         path: path.map(Path::to_path_buf),
         text: decoded.text,
+        bytes: kept,
         format,
         size,
         sha256,
@@ -267,6 +297,16 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                 record += 1;
             }
         }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(&input.bytes);
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            let engine = table.learned().engine(&policy);
+            for s in table.scan(&engine) {
+                emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+            }
+        }
+        Format::Xlsx => scan_xlsx(&input, &policy, &mut emit)?,
     }
     out.flush().map_err(stdout_failure)
 }
@@ -318,17 +358,27 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         input.size,
         &input.sha256,
     );
-    let written = match input.format {
-        Format::Text => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
-        Format::Jsonl => anonymise_jsonl(&input, &engine, &policy, &mut anonymiser, &mut report)?,
+    let written: Vec<u8> = match input.format {
+        Format::Text => {
+            text::anonymise(&input.text, &engine, &mut anonymiser, &mut report).into_bytes()
+        }
+        Format::Jsonl => {
+            anonymise_jsonl(&input, &engine, &policy, &mut anonymiser, &mut report)?.into_bytes()
+        }
+        Format::Csv | Format::Linkedin => {
+            let options = csv_options(input.format);
+            csv::anonymise(&input.bytes, options, &policy, &mut anonymiser, &mut report)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?
+        }
+        Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
     };
-    report.set_output_sha256(&sha256_hex(written.as_bytes()));
+    report.set_output_sha256(&sha256_hex(&written));
     match &output {
-        Some(out) => write_atomically(out, written.as_bytes())?,
+        Some(out) => write_atomically(out, &written)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(written.as_bytes())
+                .write_all(&written)
                 .and_then(|()| stdout.flush())
                 .map_err(stdout_failure)?;
         }
@@ -363,6 +413,62 @@ fn anonymise_jsonl(
     }
     Ok(out)
 }
+
+fn csv_options(format: Format) -> csv::Options {
+    if format == Format::Linkedin {
+        linkedin::OPTIONS
+    } else {
+        csv::Options::default()
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn scan_xlsx(
+    input: &Input,
+    policy: &Policy,
+    emit: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let book = formats::xlsx::Workbook::read(&input.bytes, policy)
+        .map_err(|e| Failure::at(&input.name, e))?;
+    let engine = book.learned().engine(policy);
+    for s in book.scan(&engine) {
+        emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+    }
+    Ok(())
+}
+
+#[cfg(feature = "xlsx")]
+fn anonymise_xlsx(
+    input: &Input,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    formats::xlsx::anonymise(&input.bytes, policy, anonymiser, report)
+        .map_err(|e| Failure::at(&input.name, e))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn scan_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn anonymise_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut Anonymiser,
+    _: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+const XLSX_MISSING: &str = "this weglakker was built without xlsx support (feature `xlsx`)";
 
 /// The current time as RFC 3339 UTC (`2026-12-02T15:04:05Z`), from the system clock.
 fn now_rfc3339() -> String {

@@ -5,8 +5,13 @@
 //! JSON object per line, every string value a text field). This module picks the format
 //! ([`Format::from_name`], [`Format::detect`]) and turns raw bytes into UTF-8 ([`decode`]).
 
+pub mod columns;
+pub mod csv;
 pub mod jsonl;
+pub mod linkedin;
 pub mod text;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 use crate::Error;
 use std::path::Path;
@@ -20,7 +25,7 @@ use std::path::Path;
 ///
 /// assert_eq!(Format::from_name("jsonl").unwrap(), Some(Format::Jsonl));
 /// assert_eq!(Format::from_name("auto").unwrap(), None);
-/// let err = Format::from_name("csv").unwrap_err().to_string();
+/// let err = Format::from_name("mastodon").unwrap_err().to_string();
 /// assert!(err.contains("not supported yet"), "{err}");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,22 +34,19 @@ pub enum Format {
     Text,
     /// JSON Lines: one object per line; every string value is a text field.
     Jsonl,
+    /// CSV or TSV: one record per row after the header; columns by role.
+    Csv,
+    /// LinkedIn export CSV (`Comments.csv`): CSV with backslash-escaped quotes.
+    Linkedin,
+    /// Excel workbook: every sheet a table like CSV.
+    Xlsx,
 }
 
 /// Format names of DESIGN.md section 4 that are planned but not implemented yet: asking for
 /// one is a clear error, not an "unknown format".
-const PLANNED: &[&str] = &[
-    "json",
-    "csv",
-    "xlsx",
-    "x-archive",
-    "facebook",
-    "instagram",
-    "mastodon",
-    "linkedin",
-];
+const PLANNED: &[&str] = &["json", "x-archive", "facebook", "instagram", "mastodon"];
 
-const SUPPORTED: &str = "auto, text, jsonl";
+const SUPPORTED: &str = "auto, text, jsonl, csv, linkedin, xlsx";
 
 impl Format {
     /// The format's name as the CLI spells it.
@@ -58,6 +60,9 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Linkedin => "linkedin",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -75,6 +80,9 @@ impl Format {
             "auto" => Ok(None),
             "text" => Ok(Some(Format::Text)),
             "jsonl" => Ok(Some(Format::Jsonl)),
+            "csv" => Ok(Some(Format::Csv)),
+            "linkedin" => Ok(Some(Format::Linkedin)),
+            "xlsx" => Ok(Some(Format::Xlsx)),
             other if PLANNED.contains(&other) => Err(Error::invalid(format!(
                 "format `{other}` is not supported yet (supported: {SUPPORTED})"
             ))),
@@ -90,7 +98,8 @@ impl Format {
     }
 
     /// Detects the format of an input: by extension first (`.jsonl`/`.ndjson` → jsonl,
-    /// `.txt` → text; an extension of a planned format is an error), then by content: text
+    /// `.txt` → text, `.csv`/`.tsv` → csv, or linkedin for LinkedIn's file names and headers,
+    /// `.xlsx` → xlsx; an extension of a planned format is an error), then by content: text
     /// whose first non-blank character is `{` is JSON Lines, anything else plain text.
     ///
     /// # Examples
@@ -103,7 +112,9 @@ impl Format {
     /// assert_eq!(Format::detect(Some(Path::new("a.txt")), "{").unwrap(), Format::Text);
     /// assert_eq!(Format::detect(None, "  {\"text\": \"hoi\"}").unwrap(), Format::Jsonl);
     /// assert_eq!(Format::detect(None, "Hoi Jan").unwrap(), Format::Text);
-    /// assert!(Format::detect(Some(Path::new("a.csv")), "").is_err());
+    /// assert_eq!(Format::detect(Some(Path::new("a.csv")), "").unwrap(), Format::Csv);
+    /// assert_eq!(Format::detect(Some(Path::new("Comments.csv")), "").unwrap(), Format::Linkedin);
+    /// assert!(Format::detect(Some(Path::new("a.json")), "").is_err());
     /// ```
     pub fn detect(path: Option<&Path>, content: &str) -> Result<Format, Error> {
         let ext = path
@@ -113,7 +124,12 @@ impl Format {
         match ext.as_deref() {
             Some("jsonl" | "ndjson") => return Ok(Format::Jsonl),
             Some("txt" | "text") => return Ok(Format::Text),
-            Some(planned @ ("json" | "csv" | "xlsx")) => {
+            Some("csv" | "tsv") if linkedin::is_linkedin(path, content) => {
+                return Ok(Format::Linkedin)
+            }
+            Some("csv" | "tsv") => return Ok(Format::Csv),
+            Some("xlsx") => return Ok(Format::Xlsx),
+            Some(planned @ "json") => {
                 return Err(Error::invalid(format!(
                     "`.{planned}` files are not supported yet (use --format text or jsonl if the content is one of those)"
                 )))
@@ -223,8 +239,10 @@ mod tests {
             ("auto", Ok(None)),
             ("text", Ok(Some(Format::Text))),
             ("jsonl", Ok(Some(Format::Jsonl))),
+            ("csv", Ok(Some(Format::Csv))),
+            ("linkedin", Ok(Some(Format::Linkedin))),
+            ("xlsx", Ok(Some(Format::Xlsx))),
             // planned formats say so
-            ("csv", Err("not supported yet")),
             ("x-archive", Err("not supported yet")),
             // anything else is unknown and lists the valid names
             ("JSONL", Err("unknown format")),
@@ -248,7 +266,10 @@ mod tests {
             (Some("x.txt"), "{\"a\":1}", Some(Format::Text)),
             // planned formats by extension are errors
             (Some("x.json"), "{}", None),
-            (Some("x.csv"), "a,b", None),
+            (Some("x.csv"), "a,b", Some(Format::Csv)),
+            (Some("x.TSV"), "a\tb", Some(Format::Csv)),
+            (Some("x.csv"), "Date,Link,Message\n", Some(Format::Linkedin)),
+            (Some("x.xlsx"), "", Some(Format::Xlsx)),
             // no or unknown extension: content decides
             (Some("export"), "\n {\"text\":\"a\"}", Some(Format::Jsonl)),
             (None, "Beste Jan,", Some(Format::Text)),
