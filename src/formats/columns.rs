@@ -225,37 +225,81 @@ pub fn role_by_header(header: &str) -> Role {
     }
 }
 
-/// True when the header names a known column (any role other than the default), so a row
-/// of such cells is likely the header row.
+/// Free-text column names, the likeliest main text first (Meltwater's `Hit Sentence` holds
+/// the post, its `Title` is often empty).
+const TEXT: &[&str] = &[
+    "message",
+    "bericht",
+    "text",
+    "tekst",
+    "content",
+    "inhoud",
+    "body",
+    "hit sentence",
+    "full text",
+    "sharecommentary",
+    "comment",
+    "reactie",
+    "opmerking",
+    "post",
+    "caption",
+    "snippet",
+    "opening text",
+    "title",
+    "titel",
+];
+
+/// Link column names (scanned as text, but not the main text).
+const LINK: &[&str] = &[
+    "url",
+    "link",
+    "links",
+    "permalink",
+    "sharelink",
+    "sharedurl",
+    "mediaurl",
+];
+
+/// True when the header names a known column, so a row of such cells is likely the header
+/// row.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::columns::is_known;
+/// assert!(is_known("Hit Sentence"));
+/// assert!(is_known("datum"));
+/// assert!(!is_known("Kolom 7"));
+/// ```
 pub fn is_known(header: &str) -> bool {
     let name = normalise(header);
-    let name = name.as_str();
     role_by_header(header) != Role::Text
-        || [
-            "text",
-            "tekst",
-            "message",
-            "bericht",
-            "content",
-            "inhoud",
-            "body",
-            "comment",
-            "reactie",
-            "title",
-            "titel",
-            "opening text",
-            "hit sentence",
-            "snippet",
-            "full text",
-            "url",
-            "link",
-            "links",
-            "sharecommentary",
-            "sharelink",
-            "sharedurl",
-            "mediaurl",
-        ]
-        .contains(&name)
+        || TEXT.contains(&name.as_str())
+        || LINK.contains(&name.as_str())
+}
+
+/// The index of the main free-text column among column names: the one whose name comes
+/// first in the list of text synonyms. A scan always lists this column's cells.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::columns::main_text;
+/// assert_eq!(main_text(["Date", "Link", "Message"]), Some(2));
+/// assert_eq!(main_text(["Title", "Opening Text", "Hit Sentence"]), Some(2));
+/// assert_eq!(main_text(["Date", "Url"]), None);
+/// ```
+pub fn main_text<'a>(names: impl IntoIterator<Item = &'a str>) -> Option<usize> {
+    let ranks: Vec<Option<usize>> = names
+        .into_iter()
+        .map(|n| TEXT.iter().position(|t| *t == normalise(n)))
+        .collect();
+    ranks
+        .iter()
+        .enumerate()
+        .filter_map(|(i, rank)| rank.map(|r| (r, i)))
+        .min()
+        .map(|(_, i)| i)
 }
 
 /// The role of a column: the policy's `fields` entry for its header if there is one, else
@@ -299,7 +343,8 @@ pub fn is_record_id(header: &str) -> bool {
     RECORD_ID.contains(&normalise(header).as_str())
 }
 
-/// Rows looked at when searching for the header.
+/// Rows looked at when searching for the header (and four times as many for the common
+/// row length).
 pub const HEADER_SEARCH: usize = 30;
 
 /// The index of the header row among the first rows: the first row with at least two cells
@@ -351,6 +396,34 @@ pub fn header_row<S: AsRef<str>>(rows: &[Vec<S>]) -> usize {
         .unwrap_or(0)
 }
 
+/// Author values that name nobody: kept as they are and never learned (learning
+/// `anoniem` would replace the word in every text).
+const NOBODY: &[&str] = &[
+    "anoniem",
+    "anonymous",
+    "onbekend",
+    "unknown",
+    "[deleted]",
+    "[removed]",
+    "deleted",
+    "n/a",
+    "nvt",
+    "-",
+];
+
+/// True when an identifying value names nobody (`anoniem`, `unknown`, `[deleted]`).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::columns::names_nobody;
+/// assert!(names_nobody(" Anoniem "));
+/// assert!(!names_nobody("Anja"));
+/// ```
+pub fn names_nobody(value: &str) -> bool {
+    NOBODY.contains(&value.trim().to_lowercase().as_str())
+}
+
 /// The terms learned from identifying cells: (kind, value) pairs to feed the engine, so the
 /// same person is caught in free text. Values shorter than three characters and numbers are
 /// left out (they would match everywhere); an account is learned with and without `@`.
@@ -365,10 +438,12 @@ pub fn header_row<S: AsRef<str>>(rows: &[Vec<S>]) -> usize {
 /// learned.add(Kind::Person, " Jan de Vries ");
 /// learned.add(Kind::Handle, "@jdv");
 /// learned.add(Kind::Person, "Al");
+/// learned.add(Kind::Person, "anoniem");
 /// learned.add(Kind::Handle, "12345");
 /// let engine = learned.engine(&weglakker::Policy::default());
 /// let found = engine.scan("Jan de Vries schreef aan jdv");
 /// assert!(found.iter().any(|f| f.rule == "term" && f.kind == Kind::Person));
+/// assert!(engine.scan("ik blijf anoniem").iter().all(|f| f.rule != "term"));
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Learned {
@@ -383,7 +458,10 @@ impl Learned {
         }
         let value = value.trim();
         let bare = value.strip_prefix('@').unwrap_or(value);
-        if bare.chars().count() < 3 || bare.chars().all(|c| c.is_ascii_digit()) {
+        if names_nobody(bare)
+            || bare.chars().count() < 3
+            || bare.chars().all(|c| c.is_ascii_digit())
+        {
             return;
         }
         if kind == Kind::Handle {
@@ -394,11 +472,17 @@ impl Learned {
 
     /// The policy's engine with the learned terms added.
     pub fn engine(&self, policy: &Policy) -> Engine {
-        let mut builder: EngineBuilder = policy.engine_builder();
+        self.builder(policy).build()
+    }
+
+    /// The policy's engine builder with the learned terms added, to set more (tests limit
+    /// the kinds to lists only).
+    pub fn builder(&self, policy: &Policy) -> EngineBuilder {
+        let mut builder = policy.engine_builder();
         for (kind, term) in &self.terms {
             builder.terms(*kind, [term.as_str()]);
         }
-        builder.build()
+        builder
     }
 }
 
@@ -510,10 +594,11 @@ fn value_kind(column: Kind, value: &str) -> Kind {
 /// let f = whole_finding(Kind::Person, " Jan ").unwrap();
 /// assert_eq!((f.span.start, f.span.end, f.rule), (1, 4, "field"));
 /// assert!(whole_finding(Kind::Person, "  ").is_none());
+/// assert!(whole_finding(Kind::Person, "anoniem").is_none());
 /// ```
 pub fn whole_finding(kind: Kind, value: &str) -> Option<Finding> {
     let trimmed = value.trim();
-    if trimmed.is_empty() {
+    if trimmed.is_empty() || names_nobody(trimmed) {
         return None;
     }
     let start = value.len() - value.trim_start().len();
@@ -523,4 +608,104 @@ pub fn whole_finding(kind: Kind, value: &str) -> Option<Finding> {
         1.0,
         "field",
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_by_header() {
+        let cases: &[(&str, Role)] = &[
+            // people, in Dutch and English, any case and separator
+            ("Auteur", Role::Identifying(Kind::Person)),
+            ("author_name", Role::Identifying(Kind::Person)),
+            ("AFZENDER", Role::Identifying(Kind::Person)),
+            // accounts and ids of accounts
+            ("Author Handle", Role::Identifying(Kind::Handle)),
+            ("screen-name", Role::Identifying(Kind::Handle)),
+            ("User ID", Role::Identifying(Kind::Handle)),
+            // contact details and profile links
+            ("E-mail", Role::Identifying(Kind::Email)),
+            ("Author URL", Role::Identifying(Kind::Url)),
+            // kept: dates, ids of posts, counts, classifications
+            ("Datum", Role::Keep),
+            ("Document ID", Role::Keep),
+            ("Reach", Role::Keep),
+            ("Sentiment", Role::Keep),
+            // scanned: text, post links, and anything unknown
+            ("Hit Sentence", Role::Text),
+            ("Url", Role::Text),
+            ("Naam van de straat", Role::Text),
+            ("Opmerkingen klant", Role::Text),
+            ("", Role::Text),
+        ];
+        for (header, want) in cases {
+            assert_eq!(role_by_header(header), *want, "{header:?}");
+        }
+    }
+
+    #[test]
+    fn header_rows() {
+        let cases: &[(&[&[&str]], usize)] = &[
+            // known names on the first line
+            (&[&["Date", "Link", "Message"], &["1", "2", "3"]], 0),
+            // title lines above, padded or not
+            (
+                &[
+                    &["Export", "", ""],
+                    &["", "", ""],
+                    &["datum", "auteur", "bericht"],
+                ],
+                2,
+            ),
+            // unknown names: the first full row of the common length
+            (
+                &[
+                    &["Rapport"],
+                    &["k1", "k2", "k3"],
+                    &["a", "b", "c"],
+                    &["d", "e", "f"],
+                ],
+                1,
+            ),
+            // one known name is not enough; a lone title row is skipped
+            (&[&["Datum"], &["x", "y"], &["1", "2"]], 1),
+            // nothing fits: row 0
+            (&[&["a"], &["b"]], 0),
+            (&[], 0),
+        ];
+        for (rows, want) in cases {
+            let rows: Vec<Vec<&str>> = rows.iter().map(|r| r.to_vec()).collect();
+            assert_eq!(header_row(&rows), *want, "{rows:?}");
+        }
+    }
+
+    #[test]
+    fn identifying_cells_keep_their_spacing_and_skip_nobody() {
+        let policy = Policy::default();
+        let engine = policy.engine_builder().kinds([]).build();
+        let mut anon = Anonymiser::new(&policy);
+        let mut report = Report::new(&policy);
+        let person = Role::Identifying(Kind::Person);
+        let cases: &[(&str, Option<&str>)] = &[
+            (" Jan Jansen ", Some(" [PERSOON-1] ")),
+            ("@janj", Some("[ACCOUNT-1]")),
+            ("jan@example.nl", Some("[E-MAIL-1]")),
+            ("Anoniem", None),
+            ("", None),
+        ];
+        for (value, want) in cases {
+            let got = minimise_cell(
+                &policy,
+                person,
+                "auteur",
+                value,
+                &engine,
+                &mut anon,
+                &mut report,
+            );
+            assert_eq!(got.as_deref(), *want, "{value:?}");
+        }
+    }
 }

@@ -224,9 +224,8 @@ impl Dialect {
                 delimiter,
                 backslash_escapes,
             };
-            let Ok(rows) = tokenize(text, dialect, Some(SNIFF_ROWS)) else {
-                continue;
-            };
+            // Rows before an unclosed quote count: the error is reported by the real read.
+            let (rows, _) = rows_until_error(text, dialect, Some(SNIFF_ROWS));
             let mut counts: Vec<(usize, usize)> = Vec::new();
             for row in rows.iter().filter(|r| r.cells.len() > 1) {
                 match counts.iter_mut().find(|(len, _)| *len == row.cells.len()) {
@@ -304,6 +303,19 @@ impl Row {
 /// assert_eq!(err, "2: unclosed quote in this record");
 /// ```
 pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Vec<Row>, Error> {
+    let (rows, error) = rows_until_error(text, dialect, limit);
+    match error {
+        Some(error) => Err(error),
+        None => Ok(rows),
+    }
+}
+
+/// The rows up to the first error, and the error.
+fn rows_until_error(
+    text: &str,
+    dialect: Dialect,
+    limit: Option<usize>,
+) -> (Vec<Row>, Option<Error>) {
     let bytes = text.as_bytes();
     let delimiter = dialect.delimiter;
     let mut rows = Vec::new();
@@ -321,8 +333,9 @@ pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Ve
                 let mut chunk = pos;
                 loop {
                     let Some(&b) = bytes.get(pos) else {
-                        return Err(Error::invalid("unclosed quote in this record")
-                            .at(row_line.to_string()));
+                        let error = Error::invalid("unclosed quote in this record")
+                            .at(row_line.to_string());
+                        return (rows, Some(error));
                     };
                     match b {
                         b'"' if bytes.get(pos + 1) == Some(&b'"') => {
@@ -397,7 +410,7 @@ pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Ve
             cells,
         });
     }
-    Ok(rows)
+    (rows, None)
 }
 
 /// Options that a format built on CSV (LinkedIn) sets instead of sniffing.
@@ -552,10 +565,8 @@ impl<'a> Table<'a> {
     /// found, and always for the first free-text column with a known name (`message`,
     /// `bericht`, ...); identifying cells when not empty.
     pub fn scan<'t>(&'t self, engine: &'t Engine) -> impl Iterator<Item = Scanned<'t>> + 't {
-        let main_text = self
-            .columns
-            .iter()
-            .position(|c| c.role == Role::Text && columns::is_known(&c.name));
+        let main_text = columns::main_text(self.columns.iter().map(|c| c.name.as_str()))
+            .filter(|&i| self.columns[i].role == Role::Text);
         self.records().enumerate().flat_map(move |(record, row)| {
             let id = self.record_id(row);
             row.cells

@@ -123,11 +123,9 @@ impl Workbook {
         let mut out = Vec::new();
         let mut record = 0;
         for sheet in &self.sheets {
-            let main_text = sheet
-                .columns
-                .iter()
-                .find(|(_, c)| c.role == Role::Text && columns::is_known(&c.name))
-                .map(|(col, _)| *col);
+            let main_text = columns::main_text(sheet.columns.iter().map(|(_, c)| c.name.as_str()))
+                .map(|i| sheet.columns[i].0)
+                .filter(|&col| sheet.role(col) == Role::Text);
             for cells in sheet.record_rows() {
                 let cells = &sheet.cells[cells];
                 let id = sheet.record_id(cells);
