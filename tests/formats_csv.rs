@@ -524,4 +524,26 @@ mod xlsx {
             assert!(got.is_err(), "prefix of {end} bytes read as a workbook");
         }
     }
+
+    #[test]
+    fn cli_anonymises_and_scans_a_workbook() {
+        let dir = temp_dir("xlsx");
+        let input = dir.join("brandwatch.xlsx");
+        std::fs::write(&input, brandwatch()).unwrap();
+        let out = run(&["anonymise", input.to_str().unwrap()]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read(dir.join("brandwatch.anon.xlsx")).unwrap();
+        let sheets = cells(&written);
+        assert_eq!(sheets.len(), 2);
+        assert!(!format!("{sheets:?}").contains("Lotte"), "{sheets:?}");
+        let out = run(&["scan", input.to_str().unwrap()]);
+        assert!(out.status.success());
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(r#""field":"Author""#), "{text}");
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }

@@ -144,6 +144,18 @@ struct Input {
     sha256: String,
 }
 
+impl Input {
+    /// The bytes of a table format: as read, or (when the format was found by content) the
+    /// decoded text as UTF-8.
+    fn table_bytes(&self) -> &[u8] {
+        if self.bytes.is_empty() {
+            self.text.as_bytes()
+        } else {
+            &self.bytes
+        }
+    }
+}
+
 fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     let path = file.filter(|p| p.as_os_str() != "-");
     let name = path.map_or("-".to_string(), |p| p.display().to_string());
@@ -298,7 +310,7 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
             }
         }
         Format::Csv | Format::Linkedin => {
-            let (_, text) = csv::read(&input.bytes);
+            let (_, text) = csv::read(input.table_bytes());
             let table = csv::Table::parse(&text, csv_options(input.format), &policy)
                 .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
             let engine = table.learned().engine(&policy);
@@ -367,8 +379,14 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         }
         Format::Csv | Format::Linkedin => {
             let options = csv_options(input.format);
-            csv::anonymise(&input.bytes, options, &policy, &mut anonymiser, &mut report)
-                .map_err(|e| Failure(format!("{}:{e}", input.name)))?
+            csv::anonymise(
+                input.table_bytes(),
+                options,
+                &policy,
+                &mut anonymiser,
+                &mut report,
+            )
+            .map_err(|e| Failure(format!("{}:{e}", input.name)))?
         }
         Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
     };

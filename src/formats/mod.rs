@@ -99,8 +99,9 @@ impl Format {
 
     /// Detects the format of an input: by extension first (`.jsonl`/`.ndjson` → jsonl,
     /// `.txt` → text, `.csv`/`.tsv` → csv, or linkedin for LinkedIn's file names and headers,
-    /// `.xlsx` → xlsx; an extension of a planned format is an error), then by content: text
-    /// whose first non-blank character is `{` is JSON Lines, anything else plain text.
+    /// `.xlsx` → xlsx; an extension of a planned format is an error), then by content: a
+    /// LinkedIn header line (`Date,Link,Message`) is linkedin, text whose first non-blank
+    /// character is `{` is JSON Lines, anything else plain text.
     ///
     /// # Examples
     ///
@@ -135,6 +136,9 @@ impl Format {
                 )))
             }
             _ => {}
+        }
+        if linkedin::is_linkedin(None, content) {
+            return Ok(Format::Linkedin);
         }
         if content.trim_start().starts_with('{') {
             Ok(Format::Jsonl)
@@ -274,6 +278,7 @@ mod tests {
             (Some("export"), "\n {\"text\":\"a\"}", Some(Format::Jsonl)),
             (None, "Beste Jan,", Some(Format::Text)),
             (None, "", Some(Format::Text)),
+            (None, "Date,Link,Message\n", Some(Format::Linkedin)),
         ];
         for (path, content, want) in cases {
             let got = Format::detect(path.map(Path::new), content).ok();
