@@ -213,6 +213,43 @@ fn malformed_input_is_an_error_with_its_line_never_a_panic() {
 }
 
 #[test]
+fn changed_files_keep_their_encoding() {
+    let policy = golden_policy();
+    let cases: &[(&[u8], &[u8])] = &[
+        // windows-1252: e-acute, n-tilde and the euro sign stay single bytes
+        (
+            b"naam;bericht\r\nJos\xe9 Pe\xf1a;Jos\xe9 Pe\xf1a betaalde \x80 5\r\n",
+            b"naam;bericht\r\n[PERSOON-1];[PERSOON-1] betaalde \x80 5\r\n",
+        ),
+        // UTF-8 with BOM
+        (
+            b"\xef\xbb\xbfnaam,bericht\nKarin Visser,hoi\n",
+            b"\xef\xbb\xbfnaam,bericht\n[PERSOON-1],hoi\n",
+        ),
+    ];
+    for (input, want) in cases {
+        let (out, _) = anonymise_lists(input, Options::default(), &policy);
+        assert_eq!(
+            String::from_utf8_lossy(&out),
+            String::from_utf8_lossy(want),
+            "{input:?}"
+        );
+        assert!(out == *want, "{input:?}");
+    }
+    // UTF-16LE without BOM is written back as UTF-16LE without BOM.
+    let input: Vec<u8> = "naam\tx\r\nKarin Visser\t1\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    let (out, _) = anonymise_lists(&input, Options::default(), &policy);
+    let want: Vec<u8> = "naam\tx\r\n[PERSOON-1]\t1\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert!(out == want);
+}
+
+#[test]
 fn every_prefix_of_the_fixtures_reads_without_panic() {
     let policy = Policy::default();
     for (name, options, _) in FIXTURES {

@@ -88,14 +88,14 @@ impl Encoding {
     pub fn decode(self, bytes: &[u8]) -> String {
         match self {
             Encoding::Utf8 { bom } => {
-                let rest = if bom { &bytes[3..] } else { bytes };
-                String::from_utf8_lossy(rest).into_owned()
+                let rest = if bom { bytes.get(3..) } else { Some(bytes) };
+                String::from_utf8_lossy(rest.unwrap_or_default()).into_owned()
             }
             Encoding::Utf16Le { bom } => {
-                let rest = if bom { &bytes[2..] } else { bytes };
-                utf16(rest, u16::from_le_bytes)
+                let rest = if bom { bytes.get(2..) } else { Some(bytes) };
+                utf16(rest.unwrap_or_default(), u16::from_le_bytes)
             }
-            Encoding::Utf16Be => utf16(&bytes[2..], u16::from_be_bytes),
+            Encoding::Utf16Be => utf16(bytes.get(2..).unwrap_or_default(), u16::from_be_bytes),
             Encoding::Windows1252 => super::decode(bytes.to_vec()).text,
         }
     }
