@@ -101,9 +101,13 @@ impl Engine {
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let inner = &*self.inner;
         let mut hits: Vec<Hit> = Vec::new();
+        let profile = detect::Profile::of(text);
         for compiled in detect::compiled_rules() {
             let rule = compiled.rule;
             if !inner.kinds.contains(rule.kind) && !rule_may_change_kind(rule.kind, inner.kinds) {
+                continue;
+            }
+            if !rule.needs.met_by(&profile) {
                 continue;
             }
             for m in compiled.regex.find_iter(text) {

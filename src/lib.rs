@@ -39,8 +39,9 @@ mod span;
 pub mod triage;
 mod validate;
 
+// Public so that the wasm-bindgen tests (tests/wasm_*.rs) can call the boundary itself.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use anonymise::{
     anonymise, key_from_file, redact_marker, Anonymised, Anonymiser, Replacement, MIN_KEY_LEN,

@@ -186,6 +186,10 @@ pub struct Policy {
     /// Triage decisions set by hand, by record id; they win over the decision tree.
     #[serde(default)]
     pub triage_overrides: BTreeMap<String, crate::triage::Decision>,
+    /// Retention notes per triage decision (the organisation's selectielijst category and
+    /// term), shown in the report instead of the default notes. Left out: the defaults.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub retention: BTreeMap<crate::triage::Decision, String>,
 }
 
 impl Default for Policy {
@@ -203,6 +207,7 @@ impl Default for Policy {
             official_channels: Vec::new(),
             pseudonyms: PseudonymSettings::default(),
             triage_overrides: BTreeMap::new(),
+            retention: BTreeMap::new(),
         }
     }
 }
@@ -370,6 +375,10 @@ mod tests {
             // pseudonym settings
             (r#""pseudonyms": {"style": "hashed"}"#, "pseudonyms.style: unknown style `hashed` (expected one of: numbered, keyed)"),
             (r#""pseudonyms": {"key": "abc"}"#, "pseudonyms.key: unknown setting `key`"),
+            // retention notes: decision ids as keys, text as values
+            (r#""retention": {"archiveren": "10 jaar"}"#, "retention.archiveren: unknown triage decision `archiveren`"),
+            (r#""retention": {"archive": 10}"#, "retention.archive: expected a text"),
+            (r#""retention": ["archive"]"#, "retention: expected an object like"),
         ];
         for (settings, want) in cases {
             let json = format!("{{\"version\": 1, {settings}}}");
@@ -392,6 +401,22 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.starts_with("3:"), "{err}");
+    }
+
+    #[test]
+    fn retention_notes_parse_per_decision() {
+        let p = Policy::from_json(
+            r#"{"version": 1, "retention": {"archive": "Selectielijst 1.1: 10 jaar."}}"#,
+        )
+        .unwrap();
+        assert_eq!(
+            p.retention[&crate::triage::Decision::Archive],
+            "Selectielijst 1.1: 10 jaar."
+        );
+        // left out when empty, so older policy files and exports stay the same
+        assert!(!serde_json::to_string(&Policy::default())
+            .unwrap()
+            .contains("retention"));
     }
 
     #[test]

@@ -6,15 +6,16 @@
 //! Never an original value: only kind ids, operator names, decision ids, counts, hashes and
 //! the sizes of the policy's lists (the allow and deny terms themselves are not copied).
 
+mod html;
 mod retention;
 mod summary;
 #[cfg(test)]
 mod tests;
 
-pub use retention::default_retention_note;
+pub use retention::{default_retention_note, default_retention_note_in};
 pub use summary::{ListSizes, PolicySummary};
 
-use crate::{Finding, Policy, Replacement};
+use crate::{Finding, Lang, Policy, Replacement};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -63,8 +64,8 @@ pub struct Report {
     /// Triage decisions per decision id.
     pub decisions: BTreeMap<String, u64>,
     /// A retention note per decision (and drop reason) that occurred: how long the data
-    /// is kept and where. Filled from [`default_retention_note`] unless set with
-    /// [`Report::set_retention_note`].
+    /// is kept and where. Filled from the policy's `retention` notes, or
+    /// [`Report::set_retention_note`], or else [`default_retention_note`].
     pub retention: BTreeMap<String, String>,
     /// The policy used, summarised: operators and settings, list sizes, no list values.
     pub policy: PolicySummary,
@@ -128,7 +129,8 @@ pub struct OutputFile {
 }
 
 impl Report {
-    /// An empty report for a run under `policy`.
+    /// An empty report for a run under `policy`. The policy's `retention` notes are used
+    /// instead of the default notes.
     ///
     /// # Examples
     ///
@@ -136,6 +138,13 @@ impl Report {
     /// let report = weglakker::report::Report::new(&weglakker::Policy::default());
     /// assert_eq!(report.records.scanned, 0);
     /// assert_eq!(report.version, env!("CARGO_PKG_VERSION"));
+    ///
+    /// let policy = weglakker::Policy::from_json(
+    ///     r#"{"version": 1, "retention": {"archive": "Selectielijst 1.1: 10 jaar bewaren."}}"#,
+    /// ).unwrap();
+    /// let mut report = weglakker::report::Report::new(&policy);
+    /// report.add_decision("archive");
+    /// assert_eq!(report.retention["archive"], "Selectielijst 1.1: 10 jaar bewaren.");
     /// ```
     pub fn new(policy: &Policy) -> Report {
         Report {
@@ -149,7 +158,11 @@ impl Report {
             decisions: BTreeMap::new(),
             retention: BTreeMap::new(),
             policy: PolicySummary::of(policy),
-            retention_notes: BTreeMap::new(),
+            retention_notes: policy
+                .retention
+                .iter()
+                .map(|(decision, note)| (decision.id().to_string(), note.clone()))
+                .collect(),
         }
     }
 
@@ -400,6 +413,36 @@ impl Report {
     pub fn to_json(&self) -> String {
         // Serialising plain maps, strings and numbers cannot fail.
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The report as one readable, printable HTML page in `lang` (Dutch or English): the
+    /// files, the record counts, findings per kind with small bar charts (each with its
+    /// numbers in a table), the operators applied, the triage decisions with their
+    /// retention notes and the policy summary.
+    ///
+    /// The page is self-contained: no scripts, no external resources, and a
+    /// Content-Security-Policy that allows only its own inline styles and `data:` images.
+    /// Every value is HTML-escaped. Like the JSON, it holds no original value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::report::{sha256_hex, Report};
+    /// use weglakker::Lang;
+    ///
+    /// let mut report = Report::new(&weglakker::Policy::default());
+    /// report.set_input("<export>.jsonl", 3, &sha256_hex(b"abc"));
+    /// report.record_scanned();
+    /// report.add_decision("archive");
+    /// let html = report.to_html(Lang::Nl);
+    /// assert!(html.starts_with("<!DOCTYPE html>"));
+    /// assert!(html.contains("<h2 id=\"summary\">Samenvatting</h2>"));
+    /// assert!(html.contains("&lt;export&gt;.jsonl"));
+    /// assert!(!html.contains("<script"));
+    /// assert!(report.to_html(Lang::En).contains("<h2 id=\"summary\">Summary</h2>"));
+    /// ```
+    pub fn to_html(&self, lang: Lang) -> String {
+        html::render(self, lang)
     }
 }
 

@@ -536,3 +536,117 @@ fn anonymise_replaces_email_and_phone_with_the_default_policy() {
         "Mail [E-MAIL-1] of bel [TELEFOON-1], of [E-MAIL-1]"
     );
 }
+
+// Triage (DESIGN.md sections 4 and 6): the CLI side of `src/triage.rs`.
+const REACTIONS: &str = concat!(
+    r#"{"id": "r1", "text": "Wat een prachtige foto's, trots op jullie!", "platform": "x", "in_reply_to": "@DefensieNL"}"#,
+    "\n",
+    r#"{"id": "r2", "text": "Wanneer gaat de aanmelding voor de open dag open? Zeemeeuw", "platform": "x", "in_reply_to": "@DefensieNL"}"#,
+    "\n",
+    r#"{"id": "r3", "text": "Hoe kan ik me aanmelden voor de open dag?", "platform": "x", "in_reply_to": "@iemandAnders"}"#,
+    "\n",
+);
+
+const CHANNEL_POLICY: &str =
+    r#"{"version": 1, "deny": ["Zeemeeuw"], "officialChannels": ["x:@DefensieNL"]}"#;
+
+#[test]
+fn triage_writes_one_decision_per_record() {
+    let dir = TempDir::new("triage");
+    let input = dir.file("reacties.jsonl", REACTIONS);
+    let policy = dir.file("policy.json", CHANNEL_POLICY);
+    let out = run(&["triage", "--policy", p(&policy), p(&input)], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines = stdout_lines(&out);
+    let decisions: Vec<&str> = lines
+        .iter()
+        .map(|l| l["decision"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        decisions,
+        ["not_archived_sentiment", "archive", "refer_channel"]
+    );
+    for (i, line) in lines.iter().enumerate() {
+        assert_eq!(line["record"], i);
+        assert_eq!(line["id"], format!("r{}", i + 1));
+        assert!(!line["reason"].as_str().unwrap().is_empty());
+        assert!(line["question_score"].is_number());
+    }
+}
+
+#[test]
+fn triage_overrides_in_the_policy_win() {
+    let dir = TempDir::new("triage-override");
+    let input = dir.file("reacties.jsonl", REACTIONS);
+    let policy = dir.file(
+        "policy.json",
+        r#"{"version": 1, "officialChannels": ["x:@DefensieNL"], "triageOverrides": {"r1": "archive"}}"#,
+    );
+    let out = run(&["triage", "--policy", p(&policy), p(&input)], None);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout_lines(&out)[0]["decision"], "archive");
+}
+
+#[test]
+fn anonymise_with_triage_leaves_out_what_is_not_archived_and_counts_it() {
+    let dir = TempDir::new("anon-triage");
+    let input = dir.file("reacties.jsonl", REACTIONS);
+    let policy = dir.file("policy.json", CHANNEL_POLICY);
+    let report = dir.path("rapport.json");
+    let out = run(
+        &[
+            "anonymise",
+            "--triage",
+            "--policy",
+            p(&policy),
+            "--report",
+            p(&report),
+            p(&input),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let written = std::fs::read_to_string(dir.path("reacties.anon.jsonl")).unwrap();
+    let ids: Vec<Value> = written
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap()["id"].clone())
+        .collect();
+    assert_eq!(ids, ["r2"]);
+    assert!(written.contains("[PERSOON-1]") && !written.contains("Zeemeeuw"));
+    let report: Value = serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
+    // Nothing lost: every record is written or dropped with its reason.
+    assert_eq!(report["records"]["scanned"], 3);
+    assert_eq!(report["records"]["written"], 1);
+    assert_eq!(report["records"]["dropped"]["not_archived_sentiment"], 1);
+    assert_eq!(report["records"]["dropped"]["refer_channel"], 1);
+    assert_eq!(report["decisions"]["archive"], 1);
+}
+
+#[test]
+fn a_report_named_html_is_the_readable_page_without_values() {
+    let dir = TempDir::new("report-html");
+    let input = dir.file("reacties.jsonl", REACTIONS);
+    let policy = dir.file("policy.json", CHANNEL_POLICY);
+    let report = dir.path("rapport.html");
+    let out = run(
+        &[
+            "anonymise",
+            "--triage",
+            "--policy",
+            p(&policy),
+            "--report",
+            p(&report),
+            p(&input),
+        ],
+        None,
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html = std::fs::read_to_string(report).unwrap();
+    assert!(
+        html.starts_with("<!DOCTYPE html>") || html.starts_with("<!doctype html>"),
+        "{}",
+        &html[..40]
+    );
+    assert!(html.contains("reacties.jsonl"));
+    assert!(!html.contains("Zeemeeuw") && !html.contains("<script"));
+}

@@ -2,7 +2,8 @@
 //!
 //! ```text
 //! weglakker scan      [--format F] [--policy P.json] [FILE|-]
-//! weglakker anonymise [--format F] [--policy P.json] [--key-file K] [-o OUT] [--report R.json] FILE
+//! weglakker anonymise [--format F] [--policy P.json] [--key-file K] [-o OUT] [--report R.json] [--triage] FILE
+//! weglakker triage    [--format F] [--policy P.json] [FILE|-]
 //! ```
 //!
 //! Every error is one line on stderr, `error: FILE:LINE: what`, with exit status 2 (usage
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use weglakker::formats::{self, csv, jsonl, linkedin, text, Format};
 use weglakker::report::{sha256_hex, Report};
+use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
 /// Finds personal data in social-media exports and minimises it, offline.
@@ -25,7 +27,6 @@ struct Cli {
     command: Command,
 }
 
-// `triage` joins here with the triage work.
 #[derive(Subcommand)]
 enum Command {
     /// Find personal data; writes JSON Lines, one line per record and text field.
@@ -33,6 +34,8 @@ enum Command {
     /// Minimise personal data; writes the input's own format and an optional report.
     #[command(visible_alias = "anonymize")]
     Anonymise(AnonymiseArgs),
+    /// Decide per reaction whether it is archived (DESIGN.md section 6); writes JSON Lines.
+    Triage(ScanArgs),
 }
 
 const FORMATS_HELP: &str = "\
@@ -82,9 +85,14 @@ struct AnonymiseArgs {
     /// standard output.
     #[arg(long, short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
-    /// Write a report (counts per kind and operator, never values) to this file.
-    #[arg(long, value_name = "R.json")]
+    /// Write a report (counts per kind, operator and triage decision, never values) to
+    /// this file: JSON, or a readable page printable to PDF when the name ends in `.html`.
+    #[arg(long, value_name = "R.json|R.html")]
     report: Option<PathBuf>,
+    /// Triage reactions first and leave out those that are not archived
+    /// (`not_archived_sentiment`, `refer_channel`), counted per decision in the report.
+    #[arg(long)]
+    triage: bool,
     /// Input file; `-` reads standard input (then output goes to standard output unless
     /// `-o` is given).
     #[arg(value_name = "FILE")]
@@ -118,6 +126,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Scan(args) => scan(args),
         Command::Anonymise(args) => anonymise(args),
+        Command::Triage(args) => triage(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -372,21 +381,49 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
     );
     let written: Vec<u8> = match input.format {
         Format::Text => {
-            text::anonymise(&input.text, &engine, &mut anonymiser, &mut report).into_bytes()
+            let kept = match args.triage {
+                true => triage_keeps(
+                    &Triage::new(&policy),
+                    &Reaction::new(input.text.as_str()),
+                    &mut report,
+                ),
+                false => true,
+            };
+            match kept {
+                true => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
+                false => String::new(),
+            }
+            .into_bytes()
         }
         Format::Jsonl => {
-            anonymise_jsonl(&input, &engine, &policy, &mut anonymiser, &mut report)?.into_bytes()
+            let triage = args.triage.then(|| Triage::new(&policy));
+            let mut run = JsonlRun {
+                engine: &engine,
+                policy: &policy,
+                anonymiser: &mut anonymiser,
+                report: &mut report,
+                triage: triage.as_ref(),
+            };
+            anonymise_jsonl(&input, &mut run)?.into_bytes()
         }
         Format::Csv | Format::Linkedin => {
-            let options = csv_options(input.format);
-            csv::anonymise(
+            let triage = args.triage.then(|| Triage::new(&policy));
+            let mut decide = |reaction: &Reaction, report: &mut Report| match &triage {
+                Some(triage) => triage_keeps(triage, reaction, report),
+                None => true,
+            };
+            csv::anonymise_triaged(
                 input.table_bytes(),
-                options,
+                csv_options(input.format),
                 &policy,
                 &mut anonymiser,
                 &mut report,
+                args.triage.then_some(&mut decide as csv::Decide<'_>),
             )
             .map_err(|e| Failure(format!("{}:{e}", input.name)))?
+        }
+        Format::Xlsx if args.triage => {
+            return Err(Failure::at(&input.name, TRIAGE_XLSX));
         }
         Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
     };
@@ -402,20 +439,30 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         }
     }
     if let Some(path) = &args.report {
-        let mut json = report.to_json();
-        json.push('\n');
-        write_atomically(path, json.as_bytes())?;
+        // `R.html` gets the readable page (in the policy's label language); else JSON.
+        let is_html = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"));
+        let body = match is_html {
+            true => report.to_html(policy.labels),
+            false => report.to_json() + "\n",
+        };
+        write_atomically(path, body.as_bytes())?;
     }
     Ok(())
 }
 
-fn anonymise_jsonl(
-    input: &Input,
-    engine: &Engine,
-    policy: &Policy,
-    anonymiser: &mut Anonymiser,
-    report: &mut Report,
-) -> Result<String, Failure> {
+/// What one `anonymise` run over JSON Lines works with.
+struct JsonlRun<'a> {
+    engine: &'a Engine,
+    policy: &'a Policy,
+    anonymiser: &'a mut Anonymiser,
+    report: &'a mut Report,
+    /// Set with `--triage`: reactions that are not archived are left out.
+    triage: Option<&'a Triage>,
+}
+
+fn anonymise_jsonl(input: &Input, run: &mut JsonlRun<'_>) -> Result<String, Failure> {
     let mut out = String::with_capacity(input.text.len() + input.text.len() / 8);
     for (number, raw, ending) in jsonl::lines(&input.text) {
         if raw.trim().is_empty() {
@@ -423,14 +470,25 @@ fn anonymise_jsonl(
         } else {
             let line = jsonl::parse_line(raw)
                 .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+            if let Some(triage) = run.triage {
+                if !triage_keeps(triage, &reaction_of(&line), run.report) {
+                    continue; // the line and its ending both go
+                }
+            }
             out.push_str(&jsonl::anonymise_line(
-                &line, engine, policy, anonymiser, report,
+                &line,
+                run.engine,
+                run.policy,
+                run.anonymiser,
+                run.report,
             ));
         }
         out.push_str(ending);
     }
     Ok(out)
 }
+
+const TRIAGE_XLSX: &str = "triage of xlsx workbooks is not supported yet (save the sheet as CSV)";
 
 fn csv_options(format: Format) -> csv::Options {
     if format == Format::Linkedin {
@@ -487,6 +545,109 @@ fn anonymise_xlsx(
 
 #[cfg(not(feature = "xlsx"))]
 const XLSX_MISSING: &str = "this weglakker was built without xlsx support (feature `xlsx`)";
+
+/// Triage for `anonymise --triage`: counts the decision, and a record left out as dropped
+/// with the decision as its reason. True when the record is kept.
+fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bool {
+    let decision = triage.decide(reaction).decision;
+    report.add_decision(decision.id());
+    if decision.is_archived() {
+        return true;
+    }
+    report.record_scanned();
+    report.record_dropped(decision.id());
+    false
+}
+
+/// A JSON Lines record as a reaction: `text`, and the channel from `platform` and
+/// `in_reply_to` (DESIGN.md section 6).
+fn reaction_of(line: &jsonl::Line<'_>) -> Reaction {
+    Reaction {
+        id: line.id.as_ref().map(id_string),
+        text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
+        platform: line.get_str("platform").map(str::to_string),
+        in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+    }
+}
+
+/// A record id as the policy's `triageOverrides` names it: strings as they are, numbers as
+/// written.
+fn id_string(id: &serde_json::Value) -> String {
+    match id {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One line of `triage` output (DESIGN.md section 4).
+#[derive(serde::Serialize)]
+struct TriageLine<'a> {
+    record: usize,
+    id: &'a serde_json::Value,
+    decision: &'static str,
+    reason: &'a str,
+    question_score: f32,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    review: bool,
+}
+
+fn triage(args: ScanArgs) -> Result<(), Failure> {
+    let policy = read_policy(args.common.policy.as_deref())?;
+    let input = read_input(args.file.as_deref(), &args.common.format)?;
+    let triage = Triage::new(&policy);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let null = serde_json::Value::Null;
+    let mut emit = |record: usize, id: &serde_json::Value, reaction: &Reaction| {
+        let result = triage.decide(reaction);
+        let line = TriageLine {
+            record,
+            id,
+            decision: result.decision.id(),
+            reason: result.reason(policy.labels),
+            question_score: result.question_score,
+            review: result.review,
+        };
+        serde_json::to_writer(&mut out, &line)
+            .map_err(std::io::Error::from)
+            .and_then(|()| out.write_all(b"\n"))
+            .map_err(stdout_failure)
+    };
+    match input.format {
+        Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()))?,
+        Format::Jsonl => {
+            let mut record = 0;
+            for (number, raw, _) in jsonl::lines(&input.text) {
+                if raw.trim().is_empty() {
+                    continue;
+                }
+                let line = jsonl::parse_line(raw)
+                    .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+                emit(
+                    record,
+                    line.id.as_ref().unwrap_or(&null),
+                    &reaction_of(&line),
+                )?;
+                record += 1;
+            }
+        }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(input.table_bytes());
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            for (record, row) in table.records().enumerate() {
+                let reaction = table.reaction(row);
+                let id = reaction
+                    .id
+                    .clone()
+                    .map_or(null.clone(), serde_json::Value::String);
+                emit(record, &id, &reaction)?;
+            }
+        }
+        Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),
+    }
+    out.flush().map_err(stdout_failure)
+}
 
 /// The current time as RFC 3339 UTC (`2026-12-02T15:04:05Z`), from the system clock.
 fn now_rfc3339() -> String {

@@ -38,8 +38,118 @@ pub(crate) struct Rule {
     pub pattern: &'static str,
     /// Higher wins an overlap; see `resolve.rs` for the scale.
     pub priority: u8,
+    /// What a text must contain for the pattern to have a chance: checked on the text's
+    /// [`Profile`] before the regex runs, so most records skip most rules.
+    pub needs: Needs,
     /// Accepts a candidate match (`span` is the regex match in `text`) or rejects it.
     pub validate: fn(text: &str, span: Span) -> Option<Verdict>,
+}
+
+/// A rule's cheap precondition. It must hold for every text the rule can match: a gate
+/// that is too strict loses findings (tests run every rule with and without gates).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Needs {
+    /// At least this many ASCII digits in the text.
+    pub digits: u8,
+    /// An `@` (or the full-width `＠`).
+    pub at: bool,
+    /// A `:`.
+    pub colon: bool,
+    /// A `.`.
+    pub dot: bool,
+}
+
+impl Needs {
+    /// No precondition.
+    pub const NOTHING: Needs = Needs {
+        digits: 0,
+        at: false,
+        colon: false,
+        dot: false,
+    };
+
+    /// At least `n` ASCII digits.
+    pub const fn digits(n: u8) -> Needs {
+        Needs {
+            digits: n,
+            ..Needs::NOTHING
+        }
+    }
+
+    /// An `@` or `＠`.
+    pub const AT: Needs = Needs {
+        at: true,
+        ..Needs::NOTHING
+    };
+
+    /// A `:`.
+    pub const COLON: Needs = Needs {
+        colon: true,
+        ..Needs::NOTHING
+    };
+
+    /// A `.`.
+    pub const DOT: Needs = Needs {
+        dot: true,
+        ..Needs::NOTHING
+    };
+
+    /// This precondition and a `.`.
+    pub const fn and_dot(self) -> Needs {
+        Needs { dot: true, ..self }
+    }
+
+    /// True when `profile` meets this precondition.
+    pub fn met_by(self, profile: &Profile) -> bool {
+        profile.digits >= self.digits as usize
+            && (!self.at || profile.at)
+            && (!self.colon || profile.colon)
+            && (!self.dot || profile.dot)
+    }
+}
+
+/// What a text contains, counted in one pass over its bytes (see [`Needs`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Profile {
+    pub digits: usize,
+    pub at: bool,
+    pub colon: bool,
+    pub dot: bool,
+}
+
+impl Profile {
+    /// The profile of `text`.
+    pub fn of(text: &str) -> Profile {
+        let (mut digits, mut at, mut colon, mut dot, mut wide) =
+            (0usize, false, false, false, false);
+        for &b in text.as_bytes() {
+            digits += usize::from(b.wrapping_sub(b'0') < 10);
+            at |= b == b'@';
+            colon |= b == b':';
+            dot |= b == b'.';
+            wide |= b >= 0x80;
+        }
+        if wide && !at {
+            at = memchr::memmem::find(text.as_bytes(), "＠".as_bytes()).is_some();
+        }
+        Profile {
+            digits,
+            at,
+            colon,
+            dot,
+        }
+    }
+
+    /// A profile that meets every precondition (to run rules ungated, in tests).
+    #[cfg(test)]
+    pub fn everything() -> Profile {
+        Profile {
+            digits: usize::MAX,
+            at: true,
+            colon: true,
+            dot: true,
+        }
+    }
 }
 
 /// What a validator decided about a candidate.
@@ -201,6 +311,50 @@ mod tests {
         assert_eq!(words, ["Groet", "Anouk", "Şahin", "s", "3e", "x"]);
         assert!(cut_words("").is_empty());
         assert!(cut_words(" ,.").is_empty());
+    }
+
+    #[test]
+    fn profiles_count_what_gates_need() {
+        let p = Profile::of("bel 06-12 of mail a＠b: x.");
+        assert_eq!((p.digits, p.at, p.colon, p.dot), (4, true, true, true));
+        assert_eq!(Profile::of("hoi"), Profile::default());
+        assert!(Needs::digits(4).and_dot().met_by(&Profile::of("1.234")));
+        assert!(!Needs::digits(5).met_by(&Profile::of("1.234")));
+    }
+
+    /// A gate must never hide a finding: every finding a rule makes, run ungated over
+    /// varied texts, meets the rule's precondition on its own text (and so on any text
+    /// that contains it).
+    #[test]
+    fn gates_never_hide_a_finding() {
+        let texts = [
+            "Bel 06-12345678 of 020 123 4567, mail jan@example.nl of kijk op www.example.nl/x",
+            "jan [at] gmail punt com, ＠hoi, http://[::1]:8080/ 192.168.1.1:80 fe80::1%eth0",
+            "Geboren 12 maart 1985 in Zwolle, Dorpsstraat 12a, 1234 AB, NL91ABNA0417164300",
+            "BSN 111222333 kaart 4111 1111 1111 1111 kenteken 12-ABC-3 GB SW1A 1AA",
+            "March 3, 2024 en 2024-03-01T10:00Z en 3/4 en 1-2-24 en +32 2 123 45 67",
+            "Tel: 1234567, fax +1 (415) 555-0132, 0800-1234, 112, @jan.de.vries en @a@b.social",
+        ];
+        let mut checked = 0;
+        for text in texts {
+            for c in compiled_rules() {
+                for m in c.regex.find_iter(text) {
+                    let Some(v) = (c.rule.validate)(text, Span::new(m.start(), m.end())) else {
+                        continue;
+                    };
+                    let own = Profile::of(&text[v.span.range()]);
+                    assert!(
+                        c.rule.needs.met_by(&own),
+                        "rule {} found {:?} but its gate {:?} would skip it",
+                        c.rule.name,
+                        &text[v.span.range()],
+                        c.rule.needs
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 20, "only {checked} findings checked");
     }
 
     #[test]

@@ -19,6 +19,7 @@
 
 use super::columns::{self, Learned, Role};
 use crate::report::Report;
+use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Finding, Policy};
 use serde_json::Value;
 use std::ops::Range;
@@ -277,6 +278,8 @@ pub struct Row {
     pub line: usize,
     /// The cells, at least one.
     pub cells: Vec<Cell>,
+    /// The raw row, line ending included, as a byte range of the text.
+    pub raw: Range<usize>,
 }
 
 impl Row {
@@ -323,6 +326,7 @@ fn rows_until_error(
     let mut line = 1;
     while pos < bytes.len() && limit.is_none_or(|n| rows.len() < n) {
         let row_line = line;
+        let row_start = pos;
         let mut cells = Vec::new();
         loop {
             let start = pos;
@@ -408,6 +412,7 @@ fn rows_until_error(
         rows.push(Row {
             line: row_line,
             cells,
+            raw: row_start..pos,
         });
     }
     (rows, None)
@@ -427,6 +432,8 @@ pub struct Options {
     pub delimiter: Option<u8>,
     /// Backslash escapes; sniffed when `None`.
     pub backslash_escapes: Option<bool>,
+    /// The platform of every record, for triage (`linkedin`); else a `platform` column's.
+    pub platform: Option<&'static str>,
 }
 
 /// A column: its header and role.
@@ -466,6 +473,8 @@ pub struct Table<'a> {
     pub columns: Vec<Column>,
     /// The index of the record id column, if any.
     pub id_column: Option<usize>,
+    /// The platform of every record, from the options.
+    platform: Option<&'static str>,
 }
 
 /// A text field of a record, for `scan`.
@@ -529,6 +538,7 @@ impl<'a> Table<'a> {
             header,
             columns: cols,
             id_column,
+            platform: options.platform,
         })
     }
 
@@ -599,6 +609,58 @@ impl<'a> Table<'a> {
         })
     }
 
+    /// A record as a reaction for triage: its id, the main text column's value, the
+    /// platform (the format's, or a `platform`/`kanaal`/`source type` column's, `twitter`
+    /// read as `x`) and an `in_reply_to` column's value.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::csv::{Options, Table};
+    ///
+    /// let text = "id,platform,in_reply_to,message\n7,Twitter,@DefensieNL,Hoe laat?\n";
+    /// let table = Table::parse(text, Options::default(), &weglakker::Policy::default()).unwrap();
+    /// let r = table.reaction(table.records().next().unwrap());
+    /// assert_eq!(r.id.as_deref(), Some("7"));
+    /// assert_eq!(r.text, "Hoe laat?");
+    /// assert_eq!(r.platform.as_deref(), Some("x"));
+    /// assert_eq!(r.in_reply_to.as_deref(), Some("@DefensieNL"));
+    /// ```
+    pub fn reaction(&self, row: &Row) -> Reaction {
+        let cell = |names: &[&str]| {
+            let i = self
+                .columns
+                .iter()
+                .position(|c| names.contains(&columns::normalise(&c.name).as_str()))?;
+            let value = row.cells.get(i)?.value.trim();
+            (!value.is_empty()).then(|| value.to_string())
+        };
+        let main = columns::main_text(self.columns.iter().map(|c| c.name.as_str()));
+        let text = main
+            .and_then(|i| row.cells.get(i))
+            .map_or(String::new(), |c| c.value.clone());
+        let platform = match self.platform {
+            Some(p) => Some(p.to_string()),
+            None => cell(&["platform", "kanaal", "source type", "bron"]).map(|p| {
+                let p = p.to_lowercase();
+                if p == "twitter" {
+                    "x".to_string()
+                } else {
+                    p
+                }
+            }),
+        };
+        Reaction {
+            id: match self.record_id(row) {
+                Value::String(s) => Some(s),
+                _ => None,
+            },
+            text,
+            platform,
+            in_reply_to: cell(&["in reply to", "reply to", "in reply to screen name"]),
+        }
+    }
+
     /// Minimises every record (the engine should know the [`Table::learned`] terms) and
     /// returns the text with only the changed cells rewritten.
     pub fn anonymise(
@@ -608,8 +670,26 @@ impl<'a> Table<'a> {
         anonymiser: &mut Anonymiser,
         report: &mut Report,
     ) -> String {
+        self.anonymise_kept(engine, policy, anonymiser, report, None)
+    }
+
+    /// [`Table::anonymise`], leaving out the records whose `kept` flag is false (one flag
+    /// per record, in order; missing flags keep). A record left out loses its whole row,
+    /// line ending included; it is not counted here (triage counts it as dropped).
+    pub fn anonymise_kept(
+        &self,
+        engine: &Engine,
+        policy: &Policy,
+        anonymiser: &mut Anonymiser,
+        report: &mut Report,
+        kept: Option<&[bool]>,
+    ) -> String {
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
-        for row in self.records() {
+        for (i, row) in self.records().enumerate() {
+            if kept.and_then(|k| k.get(i)) == Some(&false) {
+                edits.push((row.raw.clone(), String::new()));
+                continue;
+            }
             report.record_scanned();
             for (cell, column) in row.cells.iter().zip(&self.columns) {
                 let out = columns::minimise_cell(
@@ -703,10 +783,47 @@ pub fn anonymise(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> Result<Vec<u8>, Error> {
+    anonymise_triaged(bytes, options, policy, anonymiser, report, None)
+}
+
+/// What decides per record whether it is kept (triage); it counts its decision in the report.
+pub type Decide<'d> = &'d mut dyn FnMut(&Reaction, &mut Report) -> bool;
+
+/// [`anonymise`] with triage: `decide` is asked for every record (as a [`Reaction`]) and a
+/// record it does not keep is left out of the output.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::csv::{anonymise_triaged, Options};
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// let policy = Policy::default();
+/// let mut report = Report::new(&policy);
+/// let mut decide = |r: &weglakker::triage::Reaction, _: &mut Report| r.text != "weg";
+/// let out = anonymise_triaged(b"bericht\nweg\nblijft\n", Options::default(), &policy,
+///     &mut Anonymiser::new(&policy), &mut report, Some(&mut decide)).unwrap();
+/// assert_eq!(out, b"bericht\nblijft\n");
+/// ```
+pub fn anonymise_triaged(
+    bytes: &[u8],
+    options: Options,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    decide: Option<Decide<'_>>,
+) -> Result<Vec<u8>, Error> {
     let (encoding, text) = read(bytes);
     let table = Table::parse(&text, options, policy)?;
+    let kept: Option<Vec<bool>> = decide.map(|decide| {
+        table
+            .records()
+            .map(|row| decide(&table.reaction(row), report))
+            .collect()
+    });
     let engine = table.learned().engine(policy);
-    let out = table.anonymise(&engine, policy, anonymiser, report);
+    let out = table.anonymise_kept(&engine, policy, anonymiser, report, kept.as_deref());
     if out == text {
         // Nothing changed: the very input bytes (also keeps invalid UTF-16 as it was).
         return Ok(bytes.to_vec());

@@ -23,6 +23,7 @@ use std::path::Path;
 pub const OPTIONS: Options = Options {
     delimiter: Some(b','),
     backslash_escapes: Some(true),
+    platform: Some("linkedin"),
 };
 
 /// File names of the export's CSVs with free text in them.

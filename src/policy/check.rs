@@ -6,6 +6,7 @@
 //! It only checks the parts it knows (operators, fields, lists, pseudonyms, languages); other
 //! top-level settings are left to serde, whose `unknown field` message is clear already.
 
+use crate::triage::Decision;
 use crate::{Kind, Lang};
 use serde_json::{Map, Value};
 
@@ -36,6 +37,7 @@ pub(super) fn first_problem(policy: &Value) -> Option<String> {
         .or_else(|| check_strings("ownAccounts", top.get("ownAccounts")))
         .or_else(|| check_strings("officialChannels", top.get("officialChannels")))
         .or_else(|| check_pseudonyms(top.get("pseudonyms")))
+        .or_else(|| check_retention(top.get("retention")))
 }
 
 fn check_version(v: Option<&Value>) -> Option<String> {
@@ -227,6 +229,28 @@ fn check_pseudonyms(v: Option<&Value>) -> Option<String> {
             return Some(format!(
                 "pseudonyms.style: unknown style `{got}` (expected one of: numbered, keyed)"
             ));
+        }
+    }
+    None
+}
+
+/// Retention notes: a text per triage decision id.
+fn check_retention(v: Option<&Value>) -> Option<String> {
+    let notes =
+        match v {
+            None => return None,
+            Some(Value::Object(notes)) => notes,
+            Some(_) => return Some(
+                "retention: expected an object like {\"archive\": \"Selectielijst 1.1: 10 jaar\"}"
+                    .into(),
+            ),
+        };
+    for (id, note) in notes {
+        if let Err(e) = id.parse::<Decision>() {
+            return Some(format!("retention.{id}: {e}"));
+        }
+        if !note.is_string() {
+            return Some(format!("retention.{id}: expected a text"));
         }
     }
     None

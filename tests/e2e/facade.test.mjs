@@ -1,0 +1,75 @@
+// The JS facade (www/dist/weglakker.js, as embedders import it) in Node: load once, the
+// module-level helpers, engines with options, UTF-16 offsets and errors. Uses the build
+// output of `make dist`; findings come from deny lists, so this holds whatever the detectors
+// find.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+
+const DIST = new URL('../../www/dist/', import.meta.url);
+const weglakker = await import(new URL('weglakker.js', DIST));
+const bytes = readFileSync(new URL('pkg/weglakker_bg.wasm', DIST));
+
+test('using the facade before load() throws a clear error', () => {
+  assert.throws(() => weglakker.scan('x'), /call and await load\(\) first/);
+});
+
+test('load() runs once and reports the version and kinds', async () => {
+  const first = weglakker.load(bytes);
+  assert.equal(weglakker.load(), first, 'the same promise');
+  const { version, kinds } = await first;
+  assert.match(version, /^\d+\.\d+\.\d+/);
+  assert.equal(kinds.length, 21);
+  assert.deepEqual(kinds.find((k) => k.id === 'email'), { id: 'email', group: 'identifier', nl: 'E-MAIL', en: 'EMAIL' });
+  assert.equal(weglakker.version(), version);
+});
+
+test('scan and anonymise with a policy; offsets are UTF-16', async () => {
+  await weglakker.load(bytes);
+  const policy = { deny: ['Zeemeeuw'] }; // version may be left out
+  const text = '😀 café Zeemeeuw 👩‍👩‍👧 zeemeeuw';
+  const found = weglakker.scan(text, policy).filter((f) => f.rule === 'deny');
+  assert.deepEqual(found.map((f) => [f.kind, f.start, f.end, f.text]), [
+    ['person', 8, 16, 'Zeemeeuw'],
+    ['person', 26, 34, 'zeemeeuw'],
+  ]);
+  for (const f of found) assert.equal(text.slice(f.start, f.end), f.text);
+
+  weglakker.reset(policy);
+  const out = weglakker.anonymise(text, policy);
+  assert.equal(out.text, '😀 café [PERSOON-1] 👩‍👩‍👧 [PERSOON-1]');
+  for (const r of out.replacements) {
+    assert.equal(out.text.slice(r.outputStart, r.outputEnd), '[PERSOON-1]');
+    assert.match(text.slice(r.start, r.end), /^zeemeeuw$/i);
+  }
+  // The same policy shares one run: numbering goes on; reset() starts again.
+  assert.equal(weglakker.anonymise('Aalscholver', { deny: ['Aalscholver', 'Zeemeeuw'] }).text, '[PERSOON-1]');
+  assert.equal(weglakker.anonymise('Zeemeeuw', policy).text, '[PERSOON-1]');
+  weglakker.reset();
+  assert.equal(weglakker.anonymise('Zeemeeuw', policy).text, '[PERSOON-1]');
+});
+
+test('engine(options): kinds, JSON policies, reset, errors', async () => {
+  await weglakker.load(bytes);
+  const e = weglakker.engine({
+    policy: JSON.stringify({ version: 1, labels: 'en', deny: ['Zeemeeuw', 'Aalscholver'] }),
+    kinds: ['person'],
+  });
+  assert.equal(e.anonymise('Zeemeeuw, Aalscholver').text, '[PERSON-1], [PERSON-2]');
+  assert.equal(e.anonymise('aalscholver').text, '[PERSON-2]');
+  e.reset();
+  assert.equal(e.anonymise('aalscholver').text, '[PERSON-1]');
+  assert.equal(e.policy().labels, 'en');
+  assert.deepEqual(e.scan('niets hier'), []);
+  e.free();
+
+  assert.throws(() => weglakker.engine({ kinds: ['telefoon'] }), (err) => err instanceof Error && /telefoon/.test(err.message));
+  assert.throws(
+    () => weglakker.engine({ policy: { operators: { email: { type: 'shred' } } } }),
+    (err) => err instanceof Error && /shred/.test(err.message),
+  );
+  assert.throws(() => weglakker.scan('x', '{broken'), /policy/);
+  // The default engine scans anything without throwing, lone surrogates included.
+  assert.ok(Array.isArray(weglakker.scan('mail jan@example.nl \uD800 bel 06-12345678')));
+});
