@@ -22,6 +22,7 @@ use crate::report::Report;
 use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Finding, Policy};
 use serde_json::Value;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// How the bytes of a file encode its text; output is written the same way.
@@ -262,27 +263,27 @@ fn sep_line(text: &str) -> Option<u8> {
 
 /// One cell: its raw text (quotes included) as a byte range of the text, and its value.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cell {
+pub struct Cell<'a> {
     /// The raw cell, quotes included.
     pub raw: Range<usize>,
-    /// The value, unquoted and unescaped.
-    pub value: String,
+    /// The value, unquoted and unescaped (borrowed from the text when it needs neither).
+    pub value: Cow<'a, str>,
     /// The raw cell starts with a quote.
     pub quoted: bool,
 }
 
 /// One row: the line it starts on (1-based) and its cells.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Row {
+pub struct Row<'a> {
     /// The line the row starts on, 1-based.
     pub line: usize,
     /// The cells, at least one.
-    pub cells: Vec<Cell>,
+    pub cells: Vec<Cell<'a>>,
     /// The raw row, line ending included, as a byte range of the text.
     pub raw: Range<usize>,
 }
 
-impl Row {
+impl Row<'_> {
     /// A blank line: one empty, unquoted cell.
     fn is_blank(&self) -> bool {
         self.cells.len() == 1 && !self.cells[0].quoted && self.cells[0].value.trim().is_empty()
@@ -305,7 +306,7 @@ impl Row {
 /// let err = tokenize("a\n\"b,c\nd", d, None).unwrap_err().to_string();
 /// assert_eq!(err, "2: unclosed quote in this record");
 /// ```
-pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Vec<Row>, Error> {
+pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Vec<Row<'_>>, Error> {
     let (rows, error) = rows_until_error(text, dialect, limit);
     match error {
         Some(error) => Err(error),
@@ -318,7 +319,7 @@ fn rows_until_error(
     text: &str,
     dialect: Dialect,
     limit: Option<usize>,
-) -> (Vec<Row>, Option<Error>) {
+) -> (Vec<Row<'_>>, Option<Error>) {
     let bytes = text.as_bytes();
     let delimiter = dialect.delimiter;
     let mut rows = Vec::new();
@@ -330,7 +331,10 @@ fn rows_until_error(
         let mut cells = Vec::new();
         loop {
             let start = pos;
+            // Owned only when unescaping changed something.
             let mut value = String::new();
+            let mut escaped = false;
+            let mut inner = pos..pos;
             let quoted = bytes.get(pos) == Some(&b'"');
             if quoted {
                 pos += 1;
@@ -345,11 +349,13 @@ fn rows_until_error(
                         b'"' if bytes.get(pos + 1) == Some(&b'"') => {
                             value.push_str(&text[chunk..pos]);
                             value.push('"');
+                            escaped = true;
                             pos += 2;
                             chunk = pos;
                         }
                         b'"' => {
                             value.push_str(&text[chunk..pos]);
+                            inner = start + 1..pos;
                             pos += 1;
                             break;
                         }
@@ -359,6 +365,7 @@ fn rows_until_error(
                         {
                             value.push_str(&text[chunk..pos]);
                             value.push(char::from(bytes[pos + 1]));
+                            escaped = true;
                             pos += 2;
                             chunk = pos;
                         }
@@ -384,7 +391,14 @@ fn rows_until_error(
                 pos += 1;
             }
             // Only ASCII bytes stop the loops, so these are char boundaries.
-            value.push_str(&text[rest..pos]);
+            let value: Cow<'_, str> = if !quoted {
+                Cow::Borrowed(&text[start..pos])
+            } else if !escaped && rest == pos {
+                Cow::Borrowed(&text[inner])
+            } else {
+                value.push_str(&text[rest..pos]);
+                Cow::Owned(value)
+            };
             cells.push(Cell {
                 raw: start..pos,
                 value,
@@ -466,7 +480,7 @@ pub struct Table<'a> {
     /// Delimiter and escapes.
     pub dialect: Dialect,
     /// Every row, title lines and header included.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// The index of the header row in `rows`.
     pub header: usize,
     /// The columns, from the header row.
@@ -507,7 +521,7 @@ impl<'a> Table<'a> {
         let values: Vec<Vec<&str>> = rows
             .iter()
             .take(columns::HEADER_SEARCH * 4)
-            .map(|r| r.cells.iter().map(|c| c.value.as_str()).collect())
+            .map(|r| r.cells.iter().map(|c| c.value.as_ref()).collect())
             .collect();
         let header = if rows.is_empty() {
             0
@@ -518,7 +532,7 @@ impl<'a> Table<'a> {
             row.cells
                 .iter()
                 .map(|c| Column {
-                    name: c.value.clone(),
+                    name: c.value.to_string(),
                     role: columns::role(&c.value, policy),
                 })
                 .collect()
@@ -543,7 +557,7 @@ impl<'a> Table<'a> {
     }
 
     /// The records: every non-blank row after the header.
-    pub fn records(&self) -> impl Iterator<Item = &Row> {
+    pub fn records(&self) -> impl Iterator<Item = &Row<'a>> {
         self.rows
             .iter()
             .skip(self.header + 1)
@@ -551,10 +565,10 @@ impl<'a> Table<'a> {
     }
 
     /// The id of a record: its id column's value, or null.
-    fn record_id(&self, row: &Row) -> Value {
+    fn record_id(&self, row: &Row<'_>) -> Value {
         self.id_column
             .and_then(|i| row.cells.get(i))
-            .map_or(Value::Null, |c| Value::String(c.value.clone()))
+            .map_or(Value::Null, |c| Value::String(c.value.to_string()))
     }
 
     /// The identifying values of every record, learned for the engine.
@@ -601,7 +615,7 @@ impl<'a> Table<'a> {
                         record,
                         id: id.clone(),
                         field: column.name.as_str(),
-                        text: cell.value.as_str(),
+                        text: &cell.value,
                         findings,
                     })
                 })
@@ -626,7 +640,7 @@ impl<'a> Table<'a> {
     /// assert_eq!(r.platform.as_deref(), Some("x"));
     /// assert_eq!(r.in_reply_to.as_deref(), Some("@DefensieNL"));
     /// ```
-    pub fn reaction(&self, row: &Row) -> Reaction {
+    pub fn reaction(&self, row: &Row<'_>) -> Reaction {
         let cell = |names: &[&str]| {
             let i = self
                 .columns
@@ -638,7 +652,7 @@ impl<'a> Table<'a> {
         let main = columns::main_text(self.columns.iter().map(|c| c.name.as_str()));
         let text = main
             .and_then(|i| row.cells.get(i))
-            .map_or(String::new(), |c| c.value.clone());
+            .map_or(String::new(), |c| c.value.to_string());
         let platform = match self.platform {
             Some(p) => Some(p.to_string()),
             None => cell(&["platform", "kanaal", "source type", "bron"]).map(|p| {
@@ -876,7 +890,7 @@ mod tests {
             let rows = tokenize(text, *dialect, None).unwrap();
             let got: Vec<Vec<&str>> = rows
                 .iter()
-                .map(|r| r.cells.iter().map(|c| c.value.as_str()).collect())
+                .map(|r| r.cells.iter().map(|c| c.value.as_ref()).collect())
                 .collect();
             assert_eq!(got, *want, "{text:?}");
         }
