@@ -78,7 +78,9 @@ pub fn is_linkedin(path: Option<&Path>, text: &str) -> bool {
 /// use weglakker::report::Report;
 /// use weglakker::{Anonymiser, Policy};
 ///
-/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// // Links are scanned like text; this policy keeps them as they are.
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"],
+///     "fields": {"Link": {"type": "keep"}}}"#).unwrap();
 /// let input = "Date,Link,Message\n2024-03-01 10:00:00,https://lnkd.in/x,\"Zei \\\"Zeemeeuw\\\", toch?\"\n";
 /// let out = linkedin::anonymise(input.as_bytes(), &policy, &mut Anonymiser::new(&policy),
 ///     &mut Report::new(&policy)).unwrap();
