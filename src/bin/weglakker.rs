@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use weglakker::formats::{self, json, jsonl, text, zip, Format};
+use weglakker::formats::{self, csv, json, jsonl, linkedin, text, zip, Format};
 use weglakker::report::{sha256_hex, Report};
 use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
@@ -53,6 +53,13 @@ Formats:
          repaired from mojibake and written as proper UTF-8.
   zip    an export archive: supported entries (.json, .js, .jsonl) processed, the rest
          copied byte for byte; errors name the entry (`FILE:ENTRY:LINE: what`).
+  csv    CSV/TSV (`,` `;` tab sniffed; UTF-8, UTF-16, windows-1252 kept on output); the
+         header may follow title lines; each row after it is a record, each column a field
+         with a role by its header (author/auteur: person; date/id: kept; others scanned),
+         overridable in the policy's `fields` (`drop` empties the column's cells).
+         `anonymise` rewrites only the cells that change: all else stays byte-identical.
+  linkedin  LinkedIn export CSVs (Comments.csv, Shares.csv): csv with `\"` escapes
+  xlsx   Excel workbook: every sheet like csv; written back with the same cells and types
 Input that is not UTF-8 is read as UTF-16 (with BOM) or windows-1252; output is UTF-8.
 Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 
@@ -60,7 +67,7 @@ Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 #[derive(Args)]
 struct Common {
     /// Input format: auto (by extension, then content), text, jsonl, json, x-archive,
-    /// facebook, instagram, mastodon or zip.
+    /// facebook, instagram, mastodon, zip, csv, linkedin or xlsx.
     #[arg(long, short = 'f', default_value = "auto", value_name = "F")]
     format: String,
     /// Policy file (JSON, DESIGN.md section 5); default: the built-in policy.
@@ -147,12 +154,27 @@ struct Input {
     name: String,
     path: Option<PathBuf>,
     text: String,
+    /// The bytes as read, kept for the table formats (csv, linkedin, xlsx), which write
+    /// their own encoding back; empty for the others.
+    bytes: Vec<u8>,
     format: Format,
     /// A zip archive's bytes (its `text` is empty), and the format asked for its entries.
     archive: Option<(Vec<u8>, Option<Format>)>,
     /// Size in bytes and SHA-256 of the input as read, for the report.
     size: u64,
     sha256: String,
+}
+
+impl Input {
+    /// The bytes of a table format: as read, or (when the format was found by content) the
+    /// decoded text as UTF-8.
+    fn table_bytes(&self) -> &[u8] {
+        if self.bytes.is_empty() {
+            self.text.as_bytes()
+        } else {
+            &self.bytes
+        }
+    }
 }
 
 fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
@@ -167,19 +189,40 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
     let size = bytes.len() as u64;
     let sha256 = sha256_hex(&bytes);
+    let ext = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let table = match requested {
+        Some(format) => matches!(format, Format::Csv | Format::Linkedin | Format::Xlsx),
+        None => matches!(ext.as_deref(), Some("csv" | "tsv" | "xlsx")),
+    };
+    if requested == Some(Format::Xlsx) || (requested.is_none() && ext.as_deref() == Some("xlsx")) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes,
+            format: Format::Xlsx,
+            archive: None,
+            size,
+            sha256,
+        });
+    }
     if bytes.starts_with(b"PK\x03\x04") || requested == Some(Format::Zip) {
         return Ok(Input {
             name,
             path: path.map(Path::to_path_buf),
             text: String::new(),
+            bytes: Vec::new(),
             format: Format::Zip,
             archive: Some((bytes, requested.filter(|f| json::profile(*f).is_some()))),
             size,
             sha256,
         });
     }
+    let kept = if table { bytes.clone() } else { Vec::new() };
     let decoded = formats::decode(bytes);
-    if let Some(note) = decoded.note {
+    if let (Some(note), false) = (decoded.note, table) {
         eprintln!("warning: {name}: {note}");
     }
     let format = match requested {
@@ -190,6 +233,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         name,
         path: path.map(Path::to_path_buf),
         text: decoded.text,
+        bytes: kept,
         format,
         archive: None,
         size,
@@ -300,6 +344,16 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                 record += 1;
             }
         }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(input.table_bytes());
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            let engine = table.learned().engine(&policy);
+            for s in table.scan(&engine) {
+                emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+            }
+        }
+        Format::Xlsx => scan_xlsx(&input, &policy, &mut emit)?,
         Format::Zip => {
             let (bytes, hint) = input
                 .archive
@@ -380,11 +434,11 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         input.size,
         &input.sha256,
     );
-    if args.triage && !matches!(input.format, Format::Text | Format::Jsonl) {
+    if args.triage && (json::profile(input.format).is_some() || input.format == Format::Zip) {
         return Err(Failure::at(
             &input.name,
             format!(
-                "--triage reads text and jsonl input, not {}",
+                "--triage reads text, jsonl and csv input, not {}",
                 input.format.id()
             ),
         ));
@@ -416,6 +470,26 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             };
             anonymise_jsonl(&input, &mut run)?.into_bytes()
         }
+        Format::Csv | Format::Linkedin => {
+            let triage = args.triage.then(|| Triage::new(&policy));
+            let mut decide = |reaction: &Reaction, report: &mut Report| match &triage {
+                Some(triage) => triage_keeps(triage, reaction, report),
+                None => true,
+            };
+            csv::anonymise_triaged(
+                input.table_bytes(),
+                csv_options(input.format),
+                &policy,
+                &mut anonymiser,
+                &mut report,
+                args.triage.then_some(&mut decide as csv::Decide<'_>),
+            )
+            .map_err(|e| Failure(format!("{}:{e}", input.name)))?
+        }
+        Format::Xlsx if args.triage => {
+            return Err(Failure::at(&input.name, TRIAGE_XLSX));
+        }
+        Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
         Format::Zip => {
             let (bytes, hint) = input
                 .archive
@@ -510,6 +584,64 @@ fn zip_failure(name: &str, e: &weglakker::Error) -> Failure {
     }
 }
 
+const TRIAGE_XLSX: &str = "triage of xlsx workbooks is not supported yet (save the sheet as CSV)";
+
+fn csv_options(format: Format) -> csv::Options {
+    if format == Format::Linkedin {
+        linkedin::OPTIONS
+    } else {
+        csv::Options::default()
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn scan_xlsx(
+    input: &Input,
+    policy: &Policy,
+    emit: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let book = formats::xlsx::Workbook::read(&input.bytes, policy)
+        .map_err(|e| Failure::at(&input.name, e))?;
+    let engine = book.learned().engine(policy);
+    for s in book.scan(&engine) {
+        emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+    }
+    Ok(())
+}
+
+#[cfg(feature = "xlsx")]
+fn anonymise_xlsx(
+    input: &Input,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    formats::xlsx::anonymise(&input.bytes, policy, anonymiser, report)
+        .map_err(|e| Failure::at(&input.name, e))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn scan_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn anonymise_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut Anonymiser,
+    _: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+const XLSX_MISSING: &str = "this weglakker was built without xlsx support (feature `xlsx`)";
+
 /// Triage for `anonymise --triage`: counts the decision, and a record left out as dropped
 /// with the decision as its reason. True when the record is kept.
 fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bool {
@@ -595,10 +727,24 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 record += 1;
             }
         }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(input.table_bytes());
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            for (record, row) in table.records().enumerate() {
+                let reaction = table.reaction(row);
+                let id = reaction
+                    .id
+                    .clone()
+                    .map_or(null.clone(), serde_json::Value::String);
+                emit(record, &id, &reaction)?;
+            }
+        }
+        Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),
         other => {
             return Err(Failure::at(
                 &input.name,
-                format!("triage reads text and jsonl input, not {}", other.id()),
+                format!("triage reads text, jsonl and csv input, not {}", other.id()),
             ))
         }
     }
