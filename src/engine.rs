@@ -13,8 +13,7 @@ pub(crate) struct LangSet {
     pub en: bool,
 }
 
-// Used by the lexicon passes (names, special categories).
-#[allow(dead_code)]
+#[allow(dead_code)] // see `ScanCtx::langs`
 impl LangSet {
     pub fn has(self, lang: Lang) -> bool {
         match lang {

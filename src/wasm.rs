@@ -329,8 +329,9 @@ struct JsRecord<'a> {
     record: usize,
     line: usize,
     id: &'a Option<serde_json::Value>,
-    decision: &'static str,
-    reason: &'a str,
+    /// The triage decision (text and JSON Lines), else null.
+    decision: Option<&'static str>,
+    reason: Option<&'a str>,
     review: bool,
     written: bool,
     fields: Vec<JsField<'a>>,
@@ -388,7 +389,7 @@ fn now_rfc3339() -> String {
 }
 
 /// Processes a whole file (`bytes`) the way the CLI's `anonymise` does:
-/// `options = {format: "text" | "jsonl" | "auto", policy?, key?, triage?, name?, lang?,
+/// `options = {format: any --format name of the CLI or "auto", policy?, key?, triage?, name?, lang?,
 /// records? (default true), keep?: [{record, field, start}], firstLine?, firstRecord?}`.
 ///
 /// Returns `{output: Uint8Array, format, report, reportHtml, records: [{record, line, id,
@@ -407,10 +408,11 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
     let key = key_from_js(&get(&options, "key"))?;
     let format = match Format::from_name(&js_options.format).map_err(js_error)? {
         Some(format) => format,
+        // A zip by its magic bytes (as the CLI), else by name and content.
+        None if bytes.starts_with(b"PK\x03\x04") => Format::Zip,
         None => {
-            let head = &bytes[..bytes.len().min(4096)];
             let path = js_options.name.as_deref().map(std::path::Path::new);
-            Format::detect(path, &String::from_utf8_lossy(head)).map_err(js_error)?
+            Format::detect(path, &String::from_utf8_lossy(bytes)).map_err(js_error)?
         }
     };
     // Kept findings by record and field: UTF-16 starts, matched against each finding.
@@ -449,9 +451,9 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
             record: r.number,
             line: r.line,
             id: &r.id,
-            decision: r.triage.decision.id(),
-            reason: r.triage.reason(lang),
-            review: r.triage.review,
+            decision: r.triage.as_ref().map(|t| t.decision.id()),
+            reason: r.triage.as_ref().map(|t| t.reason(lang)),
+            review: r.triage.as_ref().is_some_and(|t| t.review),
             written: r.written,
             fields: r
                 .fields
@@ -471,7 +473,7 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
         records,
         note: done.note,
     })?;
-    let output = js_sys::Uint8Array::from(done.output.as_bytes());
+    let output = js_sys::Uint8Array::from(&done.output[..]);
     js_sys::Reflect::set(&result, &JsValue::from_str("output"), &output)?;
     Ok(result)
 }

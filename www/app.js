@@ -21,6 +21,8 @@ const PAGE = 50;
 /** Where the policy is saved in the browser (never the key). */
 const STORAGE = 'weglakker.policy';
 const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
+/** The formats the core reads (the CLI's --format names), for the format choice. */
+const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'facebook', 'instagram', 'mastodon', 'zip'];
 const FIELD_ROLES = ['scan', 'keep', 'pseudonym', 'redact', 'drop'];
 const DECISIONS = ['archive', 'not_archived_sentiment', 'refer_channel', 'burgerbrief', 'review'];
 
@@ -70,7 +72,8 @@ function saveAs(name, bytes, type) {
 export function anonName(name, format, suffix = 'anon') {
   const dot = name.lastIndexOf('.');
   if (dot > 0) return `${name.slice(0, dot)}.${suffix}${name.slice(dot)}`;
-  return `${name || 'weglakker'}.${suffix}.${format === 'jsonl' ? 'jsonl' : 'txt'}`;
+  const ext = { jsonl: 'jsonl', text: 'txt', csv: 'csv', linkedin: 'csv', zip: 'zip' }[format] ?? 'json';
+  return `${name || 'weglakker'}.${suffix}.${ext}`;
 }
 
 /** The policy as the engine reads it (`version` added, empty lists left out). */
@@ -115,10 +118,12 @@ export function mount(root, options = {}) {
   cancelButton.hidden = true;
   const langButton = el('button', { type: 'button', class: 'wl-secondary wl-lang', onclick: () => switchLang() });
 
-  const fileInput = el('input', { type: 'file', id: 'wl-file', accept: '.txt,.jsonl,.ndjson,.json,.csv,text/plain', class: 'wl-file-input' });
+  const fileInput = el('input', { type: 'file', id: 'wl-file', accept: '.txt,.jsonl,.ndjson,.json,.js,.csv,.tsv,.zip,text/plain,application/json,text/csv,application/zip', class: 'wl-file-input' });
   const fileLabel = tx('label', 'input.pick', { for: 'wl-file', class: 'wl-button wl-secondary' });
   const formatSelect = el('select', { id: 'wl-format' },
-    ...['auto', 'text', 'jsonl'].map((f) => tx('option', `input.format.${f}`, { value: f })));
+    ...FORMATS.map((f) => (f === 'auto' || f === 'text' || f === 'jsonl'
+      ? tx('option', `input.format.${f}`, { value: f })
+      : el('option', { value: f }, f))));
   const triageBox = el('input', { type: 'checkbox', id: 'wl-triage' });
   const pasteArea = el('textarea', { id: 'wl-paste', rows: '4', spellcheck: 'false', autocomplete: 'off' });
   const drop = el('div', { class: 'wl-drop' },
@@ -460,11 +465,15 @@ export function mount(root, options = {}) {
       list.replaceChildren(state.records.length ? tx('p', 'review.empty', { class: 'wl-small' }) : '');
     } else {
       list.replaceChildren(...shown.map((r) => {
-        const decision = el('span', { class: `wl-decision d-${r.decision}`, title: r.reason }, t(`decision.${r.decision}`));
+        const decision = r.decision
+          ? el('span', { class: `wl-decision d-${r.decision}`, title: r.reason }, t(`decision.${r.decision}`))
+          : null;
+        const where = r.line > 0 ? t('review.record', r.line, r.id === null || r.id === undefined ? null : String(r.id))
+          : t('review.recordN', r.record + 1, r.id === null || r.id === undefined ? null : String(r.id));
         const fields = r.fields.filter((f) => f.findings.length || f.field === 'text');
         return el('article', { class: 'wl-record', 'data-record': r.record },
           el('header', { class: 'wl-record-head' },
-            el('span', {}, t('review.record', r.line, r.id === null || r.id === undefined ? null : String(r.id))), decision),
+            el('span', {}, where), decision),
           ...fields.map((f) => el('div', { class: 'wl-fieldtext' },
             fields.length > 1 || f.field !== 'text' ? el('span', { class: 'wl-fieldname' }, f.field) : null,
             markedText(r, f))));
@@ -650,7 +659,8 @@ export function mount(root, options = {}) {
       let name;
       if (what === 'file') {
         name = anonName(state.file.name, format);
-        saveAs(name, result.output, format === 'jsonl' ? 'application/x-ndjson' : 'text/plain;charset=utf-8');
+        const types = { jsonl: 'application/x-ndjson', text: 'text/plain;charset=utf-8', csv: 'text/csv', linkedin: 'text/csv', zip: 'application/zip' };
+        saveAs(name, result.output, types[format] ?? 'application/json');
       } else if (what === 'json') {
         name = anonName(state.file.name, format, 'rapport').replace(/\.[^.]+$/, '.json');
         saveAs(name, JSON.stringify(result.report, null, 2) + '\n', 'application/json');

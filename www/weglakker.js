@@ -178,19 +178,31 @@ function workerPool() {
   return pool;
 }
 
-/** The format of `bytes` named `name` when `format` is `auto`, as the core decides it. */
+/**
+ * What the pool needs to know before the core decides: `jsonl` (cut into line-aligned
+ * chunks), `text`, or `auto` (any other format: the core detects it, in one job).
+ */
 export function detectFormat(bytes, name = '', format = 'auto') {
   if (format !== 'auto') return format;
-  const ext = name.toLowerCase().split('.').pop();
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'txt' || ext === 'text') return 'text';
-  for (let i = 0; i < Math.min(bytes.length, 4096); i++) {
-    const b = bytes[i];
-    if (b === 0x20 || b === 0x09 || b === 0x0a || b === 0x0d) continue;
-    if (b === 0xef && i === 0) { i += 2; continue; } // UTF-8 byte-order mark
-    return b === 0x7b ? 'jsonl' : 'text';
+  if (['json', 'js', 'csv', 'tsv', 'zip', 'xlsx'].includes(ext)) return 'auto';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'auto'; // a zip
+  let i = 0;
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) i = 3; // UTF-8 BOM
+  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
+  if (bytes[i] !== 0x7b) return 'auto';
+  // `{` first: JSON Lines when the first line is a whole JSON value, else a JSON document.
+  let end = bytes.indexOf(0x0a, i);
+  if (end === -1) end = bytes.length;
+  try {
+    JSON.parse(new TextDecoder().decode(bytes.subarray(i, end)));
+    return 'jsonl';
+  } catch {
+    return 'auto';
   }
-  return 'text';
 }
 
 /** Line-aligned chunks of a JSON Lines file: `[{start, end, firstLine}]`. */
@@ -228,6 +240,7 @@ export async function processInWorkers(bytes, options = {}) {
   const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
   const size = Math.max(64 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(bytes.length / (p.size * 8))));
   const chunks = format === 'jsonl' && !utf16 ? chunksOf(bytes, size) : [{ start: 0, end: bytes.length, firstLine: 1 }];
+  let detected = format;
   const base = withPolicyVersion({ ...rest, format, records: true, triage: false, onlyFindings });
   let done = 0;
   let records = 0;
@@ -241,6 +254,7 @@ export async function processInWorkers(bytes, options = {}) {
         p.run(bytes.slice(c.start, c.end), { ...base, firstLine: c.firstLine }).then((result) => {
           done++;
           records += result.total;
+          detected = result.format;
           doneBytes += c.end - c.start;
           onProgress?.({ done, total: chunks.length, records, bytes: doneBytes });
           return result;
@@ -257,7 +271,7 @@ export async function processInWorkers(bytes, options = {}) {
       }
       total += r.total;
     }
-    return { format, records: all, total, note: results[0]?.note ?? null };
+    return { format: detected, records: all, total, note: results[0]?.note ?? null };
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }

@@ -14,7 +14,7 @@ use clap::{Args, Parser, Subcommand};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use weglakker::formats::{self, jsonl, text, Format};
+use weglakker::formats::{self, csv, json, jsonl, linkedin, text, zip, Format};
 use weglakker::report::{sha256_hex, Report};
 use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
@@ -44,13 +44,30 @@ Formats:
   jsonl  one JSON object per line; every string value is a text field named by its JSON
          pointer without the leading slash (`text`, `user/name`); `id` is the record id.
          `anonymise` rewrites only the strings that change: all else stays byte-identical.
+  json, x-archive, facebook, instagram, mastodon
+         one JSON document (X: `window.YTD.… = [...]`, never evaluated); every string a
+         field named by its JSON pointer; records are the items of the document's list
+         (`orderedItems`, `comments_v2`, `data`...). Per format, identifying fields
+         (authors, handles, user ids, profile URLs, IPs) are replaced whole and their
+         names learned for the free text; HTML keeps its markup. Meta exports are
+         repaired from mojibake and written as proper UTF-8.
+  zip    an export archive: supported entries (.json, .js, .jsonl) processed, the rest
+         copied byte for byte; errors name the entry (`FILE:ENTRY:LINE: what`).
+  csv    CSV/TSV (`,` `;` tab sniffed; UTF-8, UTF-16, windows-1252 kept on output); the
+         header may follow title lines; each row after it is a record, each column a field
+         with a role by its header (author/auteur: person; date/id: kept; others scanned),
+         overridable in the policy's `fields` (`drop` empties the column's cells).
+         `anonymise` rewrites only the cells that change: all else stays byte-identical.
+  linkedin  LinkedIn export CSVs (Comments.csv, Shares.csv): csv with `\"` escapes
+  xlsx   Excel workbook: every sheet like csv; written back with the same cells and types
 Input that is not UTF-8 is read as UTF-16 (with BOM) or windows-1252; output is UTF-8.
 Errors: `error: FILE:LINE: what` on stderr, exit status 2.";
 
 /// Options every subcommand takes.
 #[derive(Args)]
 struct Common {
-    /// Input format: auto (by extension, then content), text or jsonl.
+    /// Input format: auto (by extension, then content), text, jsonl, json, x-archive,
+    /// facebook, instagram, mastodon, zip, csv, linkedin or xlsx.
     #[arg(long, short = 'f', default_value = "auto", value_name = "F")]
     format: String,
     /// Policy file (JSON, DESIGN.md section 5); default: the built-in policy.
@@ -137,10 +154,27 @@ struct Input {
     name: String,
     path: Option<PathBuf>,
     text: String,
+    /// The bytes as read, kept for the table formats (csv, linkedin, xlsx), which write
+    /// their own encoding back; empty for the others.
+    bytes: Vec<u8>,
     format: Format,
+    /// A zip archive's bytes (its `text` is empty), and the format asked for its entries.
+    archive: Option<(Vec<u8>, Option<Format>)>,
     /// Size in bytes and SHA-256 of the input as read, for the report.
     size: u64,
     sha256: String,
+}
+
+impl Input {
+    /// The bytes of a table format: as read, or (when the format was found by content) the
+    /// decoded text as UTF-8.
+    fn table_bytes(&self) -> &[u8] {
+        if self.bytes.is_empty() {
+            self.text.as_bytes()
+        } else {
+            &self.bytes
+        }
+    }
 }
 
 fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
@@ -155,8 +189,40 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
     let size = bytes.len() as u64;
     let sha256 = sha256_hex(&bytes);
+    let ext = path
+        .and_then(Path::extension)
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let table = match requested {
+        Some(format) => matches!(format, Format::Csv | Format::Linkedin | Format::Xlsx),
+        None => matches!(ext.as_deref(), Some("csv" | "tsv" | "xlsx")),
+    };
+    if requested == Some(Format::Xlsx) || (requested.is_none() && ext.as_deref() == Some("xlsx")) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes,
+            format: Format::Xlsx,
+            archive: None,
+            size,
+            sha256,
+        });
+    }
+    if bytes.starts_with(b"PK\x03\x04") || requested == Some(Format::Zip) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes: Vec::new(),
+            format: Format::Zip,
+            archive: Some((bytes, requested.filter(|f| json::profile(*f).is_some()))),
+            size,
+            sha256,
+        });
+    }
+    let kept = if table { bytes.clone() } else { Vec::new() };
     let decoded = formats::decode(bytes);
-    if let Some(note) = decoded.note {
+    if let (Some(note), false) = (decoded.note, table) {
         eprintln!("warning: {name}: {note}");
     }
     let format = match requested {
@@ -167,7 +233,9 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         name,
         path: path.map(Path::to_path_buf),
         text: decoded.text,
+        bytes: kept,
         format,
+        archive: None,
         size,
         sha256,
     })
@@ -276,6 +344,45 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                 record += 1;
             }
         }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(input.table_bytes());
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            let engine = table.learned().engine(&policy);
+            for s in table.scan(&engine) {
+                emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+            }
+        }
+        Format::Xlsx => scan_xlsx(&input, &policy, &mut emit)?,
+        Format::Zip => {
+            let (bytes, hint) = input
+                .archive
+                .as_ref()
+                .ok_or_else(|| Failure(input.name.clone()))?;
+            let entries = zip::scan(bytes, *hint, &engine, &policy)
+                .map_err(|e| zip_failure(&input.name, &e))?;
+            for (entry, found) in &entries {
+                for s in found {
+                    if s.findings.is_empty() && !json::is_main_text(&s.field) {
+                        continue;
+                    }
+                    let field = format!("{entry}:{}", s.field);
+                    emit(&scan_line(s.record, &s.id, &field, &s.text, &s.findings))?;
+                }
+            }
+        }
+        format => {
+            let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
+            let doc = json::Document::parse(&input.text)
+                .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
+            for s in json::scan(&doc, profile, &engine, &policy) {
+                // Main texts always get a line; other fields only with findings.
+                if s.findings.is_empty() && !json::is_main_text(&s.field) {
+                    continue;
+                }
+                emit(&scan_line(s.record, &s.id, &s.field, &s.text, &s.findings))?;
+            }
+        }
     }
     out.flush().map_err(stdout_failure)
 }
@@ -327,7 +434,16 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
         input.size,
         &input.sha256,
     );
-    let written = match input.format {
+    if args.triage && (json::profile(input.format).is_some() || input.format == Format::Zip) {
+        return Err(Failure::at(
+            &input.name,
+            format!(
+                "--triage reads text, jsonl and csv input, not {}",
+                input.format.id()
+            ),
+        ));
+    }
+    let written: Vec<u8> = match input.format {
         Format::Text => {
             let kept = match args.triage {
                 true => triage_keeps(
@@ -341,6 +457,7 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
                 true => text::anonymise(&input.text, &engine, &mut anonymiser, &mut report),
                 false => String::new(),
             }
+            .into_bytes()
         }
         Format::Jsonl => {
             let triage = args.triage.then(|| Triage::new(&policy));
@@ -351,16 +468,58 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
                 report: &mut report,
                 triage: triage.as_ref(),
             };
-            anonymise_jsonl(&input, &mut run)?
+            anonymise_jsonl(&input, &mut run)?.into_bytes()
+        }
+        Format::Csv | Format::Linkedin => {
+            let triage = args.triage.then(|| Triage::new(&policy));
+            let mut decide = |reaction: &Reaction, report: &mut Report| match &triage {
+                Some(triage) => triage_keeps(triage, reaction, report),
+                None => true,
+            };
+            csv::anonymise_triaged(
+                input.table_bytes(),
+                csv_options(input.format),
+                &policy,
+                &mut anonymiser,
+                &mut report,
+                args.triage.then_some(&mut decide as csv::Decide<'_>),
+            )
+            .map_err(|e| Failure(format!("{}:{e}", input.name)))?
+        }
+        Format::Xlsx if args.triage => {
+            return Err(Failure::at(&input.name, TRIAGE_XLSX));
+        }
+        Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
+        Format::Zip => {
+            let (bytes, hint) = input
+                .archive
+                .as_ref()
+                .ok_or_else(|| Failure(input.name.clone()))?;
+            zip::anonymise(bytes, *hint, &engine, &policy, &mut anonymiser, &mut report)
+                .map_err(|e| zip_failure(&input.name, &e))?
+        }
+        format => {
+            let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
+            let doc = json::Document::parse(&input.text)
+                .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
+            json::anonymise(
+                &doc,
+                profile,
+                &engine,
+                &policy,
+                &mut anonymiser,
+                &mut report,
+            )
+            .into_bytes()
         }
     };
-    report.set_output_sha256(&sha256_hex(written.as_bytes()));
+    report.set_output_sha256(&sha256_hex(&written));
     match &output {
-        Some(out) => write_atomically(out, written.as_bytes())?,
+        Some(out) => write_atomically(out, &written)?,
         None => {
             let mut stdout = std::io::stdout().lock();
             stdout
-                .write_all(written.as_bytes())
+                .write_all(&written)
                 .and_then(|()| stdout.flush())
                 .map_err(stdout_failure)?;
         }
@@ -414,6 +573,74 @@ fn anonymise_jsonl(input: &Input, run: &mut JsonlRun<'_>) -> Result<String, Fail
     }
     Ok(out)
 }
+
+/// A zip error: `FILE: what` for the archive, `FILE:ENTRY:LINE: what` for an entry.
+fn zip_failure(name: &str, e: &weglakker::Error) -> Failure {
+    let message = e.to_string();
+    if message.starts_with(zip::NOT_READABLE) {
+        Failure::at(name, message)
+    } else {
+        Failure(format!("{name}:{message}"))
+    }
+}
+
+const TRIAGE_XLSX: &str = "triage of xlsx workbooks is not supported yet (save the sheet as CSV)";
+
+fn csv_options(format: Format) -> csv::Options {
+    if format == Format::Linkedin {
+        linkedin::OPTIONS
+    } else {
+        csv::Options::default()
+    }
+}
+
+#[cfg(feature = "xlsx")]
+fn scan_xlsx(
+    input: &Input,
+    policy: &Policy,
+    emit: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let book = formats::xlsx::Workbook::read(&input.bytes, policy)
+        .map_err(|e| Failure::at(&input.name, e))?;
+    let engine = book.learned().engine(policy);
+    for s in book.scan(&engine) {
+        emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+    }
+    Ok(())
+}
+
+#[cfg(feature = "xlsx")]
+fn anonymise_xlsx(
+    input: &Input,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    formats::xlsx::anonymise(&input.bytes, policy, anonymiser, report)
+        .map_err(|e| Failure::at(&input.name, e))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn scan_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn anonymise_xlsx(
+    input: &Input,
+    _: &Policy,
+    _: &mut Anonymiser,
+    _: &mut Report,
+) -> Result<Vec<u8>, Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
+}
+
+#[cfg(not(feature = "xlsx"))]
+const XLSX_MISSING: &str = "this weglakker was built without xlsx support (feature `xlsx`)";
 
 /// Triage for `anonymise --triage`: counts the decision, and a record left out as dropped
 /// with the decision as its reason. True when the record is kept.
@@ -499,6 +726,26 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 )?;
                 record += 1;
             }
+        }
+        Format::Csv | Format::Linkedin => {
+            let (_, text) = csv::read(input.table_bytes());
+            let table = csv::Table::parse(&text, csv_options(input.format), &policy)
+                .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+            for (record, row) in table.records().enumerate() {
+                let reaction = table.reaction(row);
+                let id = reaction
+                    .id
+                    .clone()
+                    .map_or(null.clone(), serde_json::Value::String);
+                emit(record, &id, &reaction)?;
+            }
+        }
+        Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),
+        other => {
+            return Err(Failure::at(
+                &input.name,
+                format!("triage reads text, jsonl and csv input, not {}", other.id()),
+            ))
         }
     }
     out.flush().map_err(stdout_failure)

@@ -190,7 +190,9 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
     let shouting = text[words[s - 1].range()].chars().all(char::is_uppercase);
     let cap = first_upper
         && (rest.iter().all(|&l| l) || (rest.len() >= 2 && !shouting && rest.iter().all(|&l| !l)))
-        && w.chars().all(char::is_alphabetic);
+        && w.chars().all(char::is_alphabetic)
+        // One letter is an initial or a marker (`[E-MAIL-1]`), not a place.
+        && w.chars().nth(1).is_some();
     if !cap || lookup(w) & (F::CUE | F::TUSSEN) != 0 || is_street(w) {
         return None;
     }
@@ -199,7 +201,12 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
         return None;
     }
     let mut last = s;
-    while last + 1 < words.len() && &text[words[last].end..words[last + 1].start] == "-" {
+    while last + 1 < words.len()
+        && &text[words[last].end..words[last + 1].start] == "-"
+        && text[words[last + 1].range()]
+            .chars()
+            .all(char::is_alphabetic)
+    {
         last += 1;
     }
     Some((Span::new(words[s].start, words[last].end), last))
@@ -305,6 +312,9 @@ mod tests {
             "Send it to John please.",
             "Router zegt 3389, de VPN zegt nee.",
             "WIJ ZITTEN VAKER IN ONS BOS",
+            // Found by the property test: an anonymised e-mail after a postcode.
+            "Jan 1234 AB [E-MAIL-1]",
+            "woon in X-1",
         ];
         let failed: Vec<String> = cases
             .iter()

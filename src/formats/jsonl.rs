@@ -12,6 +12,9 @@
 //! `screen_name`), an e-mail address, or else a person, so an author's pseudonym matches
 //! their mentions in the text.
 
+pub use super::json::{Member, StringValue};
+
+use super::json::{drop_ranges, json_string, places, rewrite};
 use crate::report::Report;
 use crate::{Anonymiser, Engine, Error, Kind, Operator, Policy, Replacement, Span};
 use serde_json::Value;
@@ -42,30 +45,6 @@ pub struct Line<'a> {
     pub members: Vec<Member>,
     /// For each object, the indexes of its members in `members`.
     objects: Vec<Vec<usize>>,
-}
-
-/// A string value and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StringValue {
-    /// Its field name: the JSON pointer without the leading `/`.
-    pub field: String,
-    /// The raw JSON string, quotes included, as a byte range of the line.
-    pub raw: Range<usize>,
-    /// The decoded value.
-    pub value: String,
-}
-
-/// An object member (`"key": value`) and where it is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Member {
-    /// Its field name: the JSON pointer without the leading `/`.
-    pub field: String,
-    /// Where its key's opening quote is.
-    pub key_start: usize,
-    /// The raw value as a byte range of the line.
-    pub value: Range<usize>,
-    /// True when the value is a string.
-    pub is_string: bool,
 }
 
 impl Line<'_> {
@@ -126,24 +105,14 @@ pub fn parse_line(raw: &str) -> Result<Line<'_>, Error> {
             err.column()
         )));
     }
-    let mut walker = Walker {
-        src: raw,
-        pos: 0,
-        strings: Vec::new(),
-        members: Vec::new(),
-        objects: Vec::new(),
-    };
-    walker.ws();
-    if walker.peek() != Some(b'{') {
+    if !raw.trim_start().starts_with('{') {
         return Err(Error::invalid(
             "not a JSON object (each line must hold one object)",
         ));
     }
-    // The line is valid JSON, so the walker cannot fail; if it does, say so plainly.
-    walker
-        .value("")
-        .map_err(|()| Error::invalid("could not read the JSON object"))?;
-    let id = walker
+    // The line is valid JSON, so the walk cannot fail; if it does, say so plainly.
+    let places = places(raw).map_err(|()| Error::invalid("could not read the JSON object"))?;
+    let id = places
         .members
         .iter()
         .find(|m| m.field == "id")
@@ -151,223 +120,10 @@ pub fn parse_line(raw: &str) -> Result<Line<'_>, Error> {
     Ok(Line {
         raw,
         id,
-        strings: walker.strings,
-        members: walker.members,
-        objects: walker.objects,
+        strings: places.strings,
+        members: places.members,
+        objects: places.objects,
     })
-}
-
-/// A walk over JSON already known to be valid, recording where values are.
-struct Walker<'a> {
-    src: &'a str,
-    pos: usize,
-    strings: Vec<StringValue>,
-    members: Vec<Member>,
-    objects: Vec<Vec<usize>>,
-}
-
-impl Walker<'_> {
-    fn peek(&self) -> Option<u8> {
-        self.src.as_bytes().get(self.pos).copied()
-    }
-
-    fn ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.pos += 1;
-        }
-    }
-
-    fn expect(&mut self, byte: u8) -> Result<(), ()> {
-        self.ws();
-        if self.peek() == Some(byte) {
-            self.pos += 1;
-            Ok(())
-        } else {
-            Err(())
-        }
-    }
-
-    /// Reads a string token, returning its raw range and decoded value.
-    fn string(&mut self) -> Result<(Range<usize>, String), ()> {
-        let start = self.pos;
-        self.pos += 1;
-        loop {
-            match self.peek() {
-                Some(b'\\') => self.pos += 2,
-                Some(b'"') => {
-                    self.pos += 1;
-                    break;
-                }
-                Some(_) => self.pos += 1,
-                None => return Err(()),
-            }
-        }
-        let raw = self.src.get(start..self.pos).ok_or(())?;
-        // Most strings have no escapes: their content is the value (the line was validated).
-        let value = match raw.get(1..raw.len() - 1) {
-            Some(inner) if !inner.contains('\\') => inner.to_string(),
-            _ => serde_json::from_str(raw).map_err(|_| ())?,
-        };
-        Ok((start..self.pos, value))
-    }
-
-    fn value(&mut self, field: &str) -> Result<Range<usize>, ()> {
-        self.ws();
-        let start = self.pos;
-        match self.peek() {
-            Some(b'{') => self.object(field)?,
-            Some(b'[') => self.array(field)?,
-            Some(b'"') => {
-                let (raw, value) = self.string()?;
-                self.strings.push(StringValue {
-                    field: field.to_string(),
-                    raw,
-                    value,
-                });
-            }
-            Some(_) => {
-                // A number, true, false or null: up to the next delimiter.
-                while let Some(b) = self.peek() {
-                    if matches!(b, b',' | b'}' | b']' | b' ' | b'\t' | b'\n' | b'\r') {
-                        break;
-                    }
-                    self.pos += 1;
-                }
-            }
-            None => return Err(()),
-        }
-        Ok(start..self.pos)
-    }
-
-    fn object(&mut self, field: &str) -> Result<(), ()> {
-        self.pos += 1;
-        let mut indexes = Vec::new();
-        self.ws();
-        if self.peek() == Some(b'}') {
-            self.pos += 1;
-            self.objects.push(indexes);
-            return Ok(());
-        }
-        loop {
-            self.ws();
-            if self.peek() != Some(b'"') {
-                return Err(());
-            }
-            let key_start = self.pos;
-            let (_, key) = self.string()?;
-            self.expect(b':')?;
-            let child = child_field(field, &key.replace('~', "~0").replace('/', "~1"));
-            let strings_before = self.strings.len();
-            let index = self.members.len();
-            // Reserve the member's place so that a parent comes before its children.
-            self.members.push(Member {
-                field: child.clone(),
-                key_start,
-                value: 0..0,
-                is_string: false,
-            });
-            let value = self.value(&child)?;
-            let is_string = self.strings.len() == strings_before + 1
-                && self.strings.last().map(|s| &s.raw) == Some(&value);
-            self.members[index].value = value;
-            self.members[index].is_string = is_string;
-            indexes.push(index);
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b'}') => {
-                    self.pos += 1;
-                    break;
-                }
-                _ => return Err(()),
-            }
-        }
-        self.objects.push(indexes);
-        Ok(())
-    }
-
-    fn array(&mut self, field: &str) -> Result<(), ()> {
-        self.pos += 1;
-        self.ws();
-        if self.peek() == Some(b']') {
-            self.pos += 1;
-            return Ok(());
-        }
-        let mut i = 0usize;
-        loop {
-            self.value(&child_field(field, &i.to_string()))?;
-            i += 1;
-            self.ws();
-            match self.peek() {
-                Some(b',') => self.pos += 1,
-                Some(b']') => {
-                    self.pos += 1;
-                    return Ok(());
-                }
-                _ => return Err(()),
-            }
-        }
-    }
-}
-
-fn child_field(parent: &str, segment: &str) -> String {
-    if parent.is_empty() {
-        segment.to_string()
-    } else {
-        format!("{parent}/{segment}")
-    }
-}
-
-/// The byte ranges that remove the dropped members (`dropped[i]` for `line.members[i]`)
-/// with their commas, so the rest stays valid JSON.
-fn drop_ranges(line: &Line<'_>, dropped: &[bool]) -> Vec<Range<usize>> {
-    let mut ranges = Vec::new();
-    for object in &line.objects {
-        let n = object.len();
-        let mut i = 0;
-        while i < n {
-            if !dropped.get(object[i]).copied().unwrap_or(false) {
-                i += 1;
-                continue;
-            }
-            // A run of dropped members i..=k.
-            let mut k = i;
-            while k + 1 < n && dropped.get(object[k + 1]).copied().unwrap_or(false) {
-                k += 1;
-            }
-            let last = &line.members[object[k]];
-            let range = if i > 0 {
-                // From the end of the kept member before: takes the comma in front.
-                line.members[object[i - 1]].value.end..last.value.end
-            } else if k + 1 < n {
-                // The first members: up to the next kept key, taking the comma behind.
-                line.members[object[0]].key_start..line.members[object[k + 1]].key_start
-            } else {
-                line.members[object[0]].key_start..last.value.end
-            };
-            ranges.push(range);
-            i = k + 1;
-        }
-    }
-    ranges
-}
-
-/// Applies non-overlapping edits; an edit inside an earlier, wider one (a string inside a
-/// dropped member) is skipped.
-fn rewrite(raw: &str, mut edits: Vec<(Range<usize>, String)>) -> String {
-    edits.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-    let mut out = String::with_capacity(raw.len());
-    let mut last = 0;
-    for (range, replacement) in edits {
-        if range.start < last || range.end > raw.len() {
-            continue;
-        }
-        out.push_str(&raw[last..range.start]);
-        out.push_str(&replacement);
-        last = range.end;
-    }
-    out.push_str(&raw[last..]);
-    out
 }
 
 /// Anonymises one line: field operators first, then every other text field scanned and
@@ -491,7 +247,7 @@ pub fn anonymise_line_with(
             edits.push((s.raw.clone(), json_string(&out.text)));
         }
     }
-    for range in drop_ranges(line, &dropped) {
+    for range in drop_ranges(&line.members, &line.objects, &dropped) {
         edits.push((range, String::new()));
     }
     report.record_written();
@@ -501,7 +257,7 @@ pub fn anonymise_line_with(
 /// What a whole field holds, for its label and pseudonym: an account when the value starts
 /// with `@` or the field's name says so (`screen_name`, `username`, `handle`), an e-mail
 /// address when it has an `@` inside, else a person's name.
-fn field_kind(field: &str, value: &str) -> Kind {
+pub(crate) fn field_kind(field: &str, value: &str) -> Kind {
     let name = field
         .rsplit('/')
         .next()
@@ -521,7 +277,7 @@ fn field_kind(field: &str, value: &str) -> Kind {
     }
 }
 
-fn operator_name(op: &Operator) -> &'static str {
+pub(crate) fn operator_name(op: &Operator) -> &'static str {
     match op {
         Operator::Keep => "keep",
         Operator::Redact => "redact",
@@ -531,11 +287,6 @@ fn operator_name(op: &Operator) -> &'static str {
         Operator::Generalise { .. } => "generalise",
         Operator::Drop => "drop",
     }
-}
-
-fn json_string(value: &str) -> String {
-    // Serialising a string cannot fail.
-    serde_json::to_string(value).unwrap_or_else(|_| "\"\"".to_string())
 }
 
 /// Splits input into lines: (1-based line number, line without its ending, the ending).

@@ -5,9 +5,20 @@
 //! JSON object per line, every string value a text field). This module picks the format
 //! ([`Format::from_name`], [`Format::detect`]) and turns raw bytes into UTF-8 ([`decode`]).
 
+pub mod columns;
+pub mod csv;
+pub mod html;
+pub mod json;
 pub mod jsonl;
+pub mod linkedin;
+pub mod mastodon;
+pub mod meta;
 pub mod process;
 pub mod text;
+pub mod xarchive;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
+pub mod zip;
 
 use crate::Error;
 use std::path::Path;
@@ -21,8 +32,10 @@ use std::path::Path;
 ///
 /// assert_eq!(Format::from_name("jsonl").unwrap(), Some(Format::Jsonl));
 /// assert_eq!(Format::from_name("auto").unwrap(), None);
-/// let err = Format::from_name("csv").unwrap_err().to_string();
-/// assert!(err.contains("not supported yet"), "{err}");
+/// assert_eq!(Format::from_name("x-archive").unwrap(), Some(Format::XArchive));
+/// assert_eq!(Format::from_name("csv").unwrap(), Some(Format::Csv));
+/// let err = Format::from_name("docx").unwrap_err().to_string();
+/// assert!(err.contains("unknown format"), "{err}");
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -30,22 +43,29 @@ pub enum Format {
     Text,
     /// JSON Lines: one object per line; every string value is a text field.
     Jsonl,
+    /// A whole JSON document; every string value is a text field ([`json`]).
+    Json,
+    /// An X archive's `tweets.js` / `note-tweet.js` ([`xarchive`]).
+    XArchive,
+    /// Facebook "Download your information" or Graph API JSON ([`meta`]).
+    Facebook,
+    /// Instagram "Download your information" or Graph API JSON ([`meta`]).
+    Instagram,
+    /// Mastodon `outbox.json` or API statuses ([`mastodon`]).
+    Mastodon,
+    /// An export zip: every supported entry processed, the rest copied ([`zip`]).
+    Zip,
+    /// CSV or TSV: one record per row after the header; columns by role.
+    Csv,
+    /// LinkedIn export CSV (`Comments.csv`): CSV with backslash-escaped quotes.
+    Linkedin,
+    /// Excel workbook: every sheet a table like CSV.
+    Xlsx,
 }
 
-/// Format names of DESIGN.md section 4 that are planned but not implemented yet: asking for
-/// one is a clear error, not an "unknown format".
-const PLANNED: &[&str] = &[
-    "json",
-    "csv",
-    "xlsx",
-    "x-archive",
-    "facebook",
-    "instagram",
-    "mastodon",
-    "linkedin",
-];
-
-const SUPPORTED: &str = "auto, text, jsonl";
+/// Every `--format` name, for error messages.
+const SUPPORTED: &str =
+    "auto, text, jsonl, json, x-archive, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
 
 impl Format {
     /// The format's name as the CLI spells it.
@@ -59,6 +79,15 @@ impl Format {
         match self {
             Format::Text => "text",
             Format::Jsonl => "jsonl",
+            Format::Json => "json",
+            Format::XArchive => "x-archive",
+            Format::Facebook => "facebook",
+            Format::Instagram => "instagram",
+            Format::Mastodon => "mastodon",
+            Format::Zip => "zip",
+            Format::Csv => "csv",
+            Format::Linkedin => "linkedin",
+            Format::Xlsx => "xlsx",
         }
     }
 
@@ -76,23 +105,25 @@ impl Format {
             "auto" => Ok(None),
             "text" => Ok(Some(Format::Text)),
             "jsonl" => Ok(Some(Format::Jsonl)),
-            other if PLANNED.contains(&other) => Err(Error::invalid(format!(
-                "format `{other}` is not supported yet (supported: {SUPPORTED})"
-            ))),
-            other => {
-                let mut valid = SUPPORTED.to_string();
-                for planned in PLANNED {
-                    valid.push_str(", ");
-                    valid.push_str(planned);
-                }
-                Err(Error::unknown("format", other, &valid))
-            }
+            "json" => Ok(Some(Format::Json)),
+            "x-archive" => Ok(Some(Format::XArchive)),
+            "facebook" => Ok(Some(Format::Facebook)),
+            "instagram" => Ok(Some(Format::Instagram)),
+            "mastodon" => Ok(Some(Format::Mastodon)),
+            "zip" => Ok(Some(Format::Zip)),
+            "csv" => Ok(Some(Format::Csv)),
+            "linkedin" => Ok(Some(Format::Linkedin)),
+            "xlsx" => Ok(Some(Format::Xlsx)),
+            other => Err(Error::unknown("format", other, SUPPORTED)),
         }
     }
 
     /// Detects the format of an input: by extension first (`.jsonl`/`.ndjson` → jsonl,
-    /// `.txt` → text; an extension of a planned format is an error), then by content: text
-    /// whose first non-blank character is `{` is JSON Lines, anything else plain text.
+    /// `.txt` → text, `.json`/`.js` → the JSON family by content ([`json::sniff`]), `.zip`
+    /// → zip, `.csv`/`.tsv` → csv, or linkedin for LinkedIn's file names and headers,
+    /// `.xlsx` → xlsx), then by content: a zip's magic bytes, a LinkedIn header line
+    /// (`Date,Link,Message`), a first line that is one JSON object (JSON Lines), another
+    /// JSON text or an X archive's `window.YTD.` (the JSON family), anything else plain text.
     ///
     /// # Examples
     ///
@@ -104,7 +135,10 @@ impl Format {
     /// assert_eq!(Format::detect(Some(Path::new("a.txt")), "{").unwrap(), Format::Text);
     /// assert_eq!(Format::detect(None, "  {\"text\": \"hoi\"}").unwrap(), Format::Jsonl);
     /// assert_eq!(Format::detect(None, "Hoi Jan").unwrap(), Format::Text);
-    /// assert!(Format::detect(Some(Path::new("a.csv")), "").is_err());
+    /// assert_eq!(Format::detect(None, "{\n \"orderedItems\": []\n}").unwrap(), Format::Mastodon);
+    /// assert_eq!(Format::detect(Some(Path::new("tweets.js")), "window.YTD.tweets.part0 = []").unwrap(), Format::XArchive);
+    /// assert_eq!(Format::detect(Some(Path::new("a.csv")), "").unwrap(), Format::Csv);
+    /// assert_eq!(Format::detect(Some(Path::new("Comments.csv")), "").unwrap(), Format::Linkedin);
     /// ```
     pub fn detect(path: Option<&Path>, content: &str) -> Result<Format, Error> {
         let ext = path
@@ -114,15 +148,30 @@ impl Format {
         match ext.as_deref() {
             Some("jsonl" | "ndjson") => return Ok(Format::Jsonl),
             Some("txt" | "text") => return Ok(Format::Text),
-            Some(planned @ ("json" | "csv" | "xlsx")) => {
-                return Err(Error::invalid(format!(
-                    "`.{planned}` files are not supported yet (use --format text or jsonl if the content is one of those)"
-                )))
+            Some("json") if json::is_json_lines(content) => return Ok(Format::Jsonl),
+            Some("json" | "js") => return Ok(json::sniff(content)),
+            Some("zip") => return Ok(Format::Zip),
+            Some("csv" | "tsv") if linkedin::is_linkedin(path, content) => {
+                return Ok(Format::Linkedin)
             }
+            Some("csv" | "tsv") => return Ok(Format::Csv),
+            Some("xlsx") => return Ok(Format::Xlsx),
             _ => {}
         }
-        if content.trim_start().starts_with('{') {
+        if content.starts_with("PK\u{3}\u{4}") {
+            return Ok(Format::Zip);
+        }
+        if linkedin::is_linkedin(None, content) {
+            return Ok(Format::Linkedin);
+        }
+        let trimmed = content.trim_start();
+        let first_line = trimmed.lines().next().unwrap_or("");
+        if trimmed.starts_with('{')
+            && serde_json::from_str::<serde::de::IgnoredAny>(first_line).is_ok()
+        {
             Ok(Format::Jsonl)
+        } else if trimmed.starts_with(['{', '[']) || trimmed.starts_with("window.YTD.") {
+            Ok(json::sniff(content))
         } else {
             Ok(Format::Text)
         }
@@ -224,9 +273,11 @@ mod tests {
             ("auto", Ok(None)),
             ("text", Ok(Some(Format::Text))),
             ("jsonl", Ok(Some(Format::Jsonl))),
-            // planned formats say so
-            ("csv", Err("not supported yet")),
-            ("x-archive", Err("not supported yet")),
+            ("csv", Ok(Some(Format::Csv))),
+            ("linkedin", Ok(Some(Format::Linkedin))),
+            ("xlsx", Ok(Some(Format::Xlsx))),
+            ("x-archive", Ok(Some(Format::XArchive))),
+            ("mastodon", Ok(Some(Format::Mastodon))),
             // anything else is unknown and lists the valid names
             ("JSONL", Err("unknown format")),
             ("", Err("unknown format")),
@@ -247,13 +298,27 @@ mod tests {
             (Some("x.jsonl"), "hoi", Some(Format::Jsonl)),
             (Some("x.NDJSON"), "hoi", Some(Format::Jsonl)),
             (Some("x.txt"), "{\"a\":1}", Some(Format::Text)),
-            // planned formats by extension are errors
-            (Some("x.json"), "{}", None),
-            (Some("x.csv"), "a,b", None),
+            // the JSON family by content
+            (Some("x.json"), "{}", Some(Format::Json)),
+            (
+                Some("x.js"),
+                "window.YTD.tweets.part0 = []",
+                Some(Format::XArchive),
+            ),
+            (Some("x.zip"), "", Some(Format::Zip)),
+            (None, "PK\u{3}\u{4}junk", Some(Format::Zip)),
+            // a pretty-printed document is JSON, not JSON Lines
+            (None, "{\n  \"comments_v2\": []\n}", Some(Format::Facebook)),
+            (None, "[{\"string_map_data\": {}}]", Some(Format::Instagram)),
+            (Some("x.csv"), "a,b", Some(Format::Csv)),
+            (Some("x.TSV"), "a\tb", Some(Format::Csv)),
+            (Some("x.csv"), "Date,Link,Message\n", Some(Format::Linkedin)),
+            (Some("x.xlsx"), "", Some(Format::Xlsx)),
             // no or unknown extension: content decides
             (Some("export"), "\n {\"text\":\"a\"}", Some(Format::Jsonl)),
             (None, "Beste Jan,", Some(Format::Text)),
             (None, "", Some(Format::Text)),
+            (None, "Date,Link,Message\n", Some(Format::Linkedin)),
         ];
         for (path, content, want) in cases {
             let got = Format::detect(path.map(Path::new), content).ok();

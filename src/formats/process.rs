@@ -1,12 +1,17 @@
 //! A whole file in one call: decode, parse, triage, scan, anonymise and report, for any
 //! format the core reads. The review app (WebAssembly) uses it; other front ends may too.
 //!
+//! Text and JSON Lines are reviewed record by record with triage and per-finding `keep`;
+//! the table formats (CSV, LinkedIn), the JSON family (JSON, X archive, Facebook,
+//! Instagram, Mastodon) and zip archives go through their own modules' `anonymise` and
+//! `scan` (records without triage decisions; `keep` does not apply to them yet).
+//!
 //! Besides the minimised output and the report it can hand back every scanned field with
 //! its findings and every record's triage decision ([`Options::records`]), so a person can
 //! review them, and it takes a `keep` callback so findings a person decided to keep stay
 //! as they are in the output.
 
-use super::{decode, jsonl, text, Format};
+use super::{csv, decode, json, jsonl, linkedin, text, zip, Format};
 use crate::report::{sha256_hex, Report};
 use crate::triage::{Reaction, Triage, TriageResult};
 use crate::{Anonymiser, Error, Finding, Policy, PseudonymStyle};
@@ -86,8 +91,8 @@ pub struct Record {
     pub line: usize,
     /// The record id, if the format has one.
     pub id: Option<serde_json::Value>,
-    /// The triage decision for the record.
-    pub triage: TriageResult,
+    /// The triage decision for the record (text and JSON Lines only).
+    pub triage: Option<TriageResult>,
     /// True when the record is in the output (false: left out by triage).
     pub written: bool,
     /// Its scanned text fields (not those a field operator handles as a whole).
@@ -97,8 +102,8 @@ pub struct Record {
 /// What [`process`] made.
 #[derive(Clone, Debug)]
 pub struct Processed {
-    /// The minimised file, in the input's format.
-    pub output: String,
+    /// The minimised file, in the input's format (and, for CSV, its encoding).
+    pub output: Vec<u8>,
     /// The report (input name, size and hash, output hash; no time: the caller sets it).
     pub report: Report,
     /// Every record, when [`Options::records`] was set.
@@ -120,8 +125,9 @@ pub struct Processed {
 /// let input = b"{\"id\":1,\"text\":\"Operatie Zeemeeuw\"}\n{\"id\":2,\"text\":\"zeemeeuw!\"}\n";
 /// let options = Options { records: true, ..Options::new(Format::Jsonl) };
 /// let done = process(input, &policy, &options).unwrap();
-/// assert!(done.output.contains("Operatie [PERSOON-1]"));
-/// assert!(done.output.contains("[PERSOON-1]!"));
+/// let output = String::from_utf8(done.output).unwrap();
+/// assert!(output.contains("Operatie [PERSOON-1]"));
+/// assert!(output.contains("[PERSOON-1]!"));
 /// assert_eq!(done.records.len(), 2);
 /// assert_eq!(done.records[1].line, 2);
 /// assert_eq!(done.report.records.written, 2);
@@ -155,10 +161,49 @@ pub fn process(bytes: &[u8], policy: &Policy, options: &Options<'_>) -> Result<P
         records: Vec::new(),
     };
     let output = match options.format {
-        Format::Text => run.text(&decoded.text, &mut anonymiser, &mut report),
-        Format::Jsonl => run.jsonl(&decoded.text, policy, &mut anonymiser, &mut report)?,
+        Format::Text => run
+            .text(&decoded.text, &mut anonymiser, &mut report)
+            .into_bytes(),
+        Format::Jsonl => run
+            .jsonl(&decoded.text, policy, &mut anonymiser, &mut report)?
+            .into_bytes(),
+        Format::Csv | Format::Linkedin => run.table(bytes, policy, &mut anonymiser, &mut report)?,
+        Format::Zip => {
+            run.no_triage()?;
+            if options.records {
+                let mut number = options.first_record;
+                for (entry, found) in zip::scan(bytes, None, &engine, policy)? {
+                    let fields = found.into_iter().map(|s| {
+                        let field = format!("{entry}:{}", s.field);
+                        (s.record, s.id, field, s.text, s.findings)
+                    });
+                    number = run.group(number, fields);
+                }
+            }
+            zip::anonymise(bytes, None, &engine, policy, &mut anonymiser, &mut report)?
+        }
+        Format::Xlsx => {
+            return Err(Error::invalid(
+                "xlsx workbooks are not read here yet (save the sheet as CSV)",
+            ))
+        }
+        format => {
+            run.no_triage()?;
+            let profile = json::profile(format).unwrap_or(&json::GENERIC);
+            let doc = json::Document::parse(&decoded.text)
+                .map_err(|e| Error::invalid(e.to_string()).at(format!("line {}", e.line)))?;
+            if options.records {
+                let found = json::scan(&doc, profile, &engine, policy);
+                let fields = found
+                    .into_iter()
+                    .map(|s| (s.record, s.id, s.field, s.text, s.findings));
+                run.group(options.first_record, fields);
+            }
+            json::anonymise(&doc, profile, &engine, policy, &mut anonymiser, &mut report)
+                .into_bytes()
+        }
     };
-    report.set_output_sha256(&sha256_hex(output.as_bytes()));
+    report.set_output_sha256(&sha256_hex(&output));
     Ok(Processed {
         output,
         report,
@@ -290,6 +335,100 @@ impl Run<'_> {
         Ok(out)
     }
 
+    /// Triage reads text, JSON Lines and tables only (as the CLI's `--triage`).
+    fn no_triage(&self) -> Result<(), Error> {
+        match self.options.triage {
+            true => Err(Error::invalid(format!(
+                "triage reads text, jsonl and csv input, not {}",
+                self.options.format.id()
+            ))),
+            false => Ok(()),
+        }
+    }
+
+    /// CSV and LinkedIn: the table module anonymises (with triage when asked) and scans.
+    fn table(
+        &mut self,
+        bytes: &[u8],
+        policy: &Policy,
+        anonymiser: &mut Anonymiser,
+        report: &mut Report,
+    ) -> Result<Vec<u8>, Error> {
+        let options = match self.options.format {
+            Format::Linkedin => linkedin::OPTIONS,
+            _ => csv::Options::default(),
+        };
+        if self.options.records {
+            let (_, text) = csv::read(bytes);
+            let table = csv::Table::parse(&text, options, policy)?;
+            let engine = table.learned().engine(policy);
+            let fields: Vec<_> = table
+                .scan(&engine)
+                .map(|s| {
+                    let (field, text) = (s.field.to_string(), s.text.to_string());
+                    (s.record, s.id, field, text, s.findings)
+                })
+                .collect();
+            self.group(self.options.first_record, fields.into_iter());
+        }
+        let triage = self.triage;
+        let mut decide = |reaction: &Reaction, report: &mut Report| {
+            let result = triage.decide(reaction);
+            report.add_decision(result.decision.id());
+            if result.decision.is_archived() {
+                return true;
+            }
+            report.record_scanned();
+            report.record_dropped(result.decision.id());
+            false
+        };
+        let decide = self
+            .options
+            .triage
+            .then_some(&mut decide as csv::Decide<'_>);
+        csv::anonymise_triaged(bytes, options, policy, anonymiser, report, decide)
+    }
+
+    /// Records from a module's scan: `(record, id, field, text, findings)` in record order,
+    /// numbered from `first`. Returns the next free number.
+    fn group(
+        &mut self,
+        first: usize,
+        found: impl Iterator<Item = (usize, serde_json::Value, String, String, Vec<Finding>)>,
+    ) -> usize {
+        let mut next = first;
+        let mut current: Option<(usize, Record)> = None;
+        for (record, id, name, text, findings) in found {
+            if current.as_ref().map(|(r, _)| *r) != Some(record) {
+                if let Some((_, done)) = current.take() {
+                    self.records.push(done);
+                }
+                let id = (!id.is_null()).then_some(id);
+                let fresh = Record {
+                    number: next,
+                    line: 0,
+                    id,
+                    triage: None,
+                    written: true,
+                    fields: Vec::new(),
+                };
+                next += 1;
+                current = Some((record, fresh));
+            }
+            if let Some((_, r)) = current.as_mut() {
+                r.fields.push(Field {
+                    name,
+                    text,
+                    findings,
+                });
+            }
+        }
+        if let Some((_, done)) = current {
+            self.records.push(done);
+        }
+        next
+    }
+
     fn push(
         &mut self,
         number: usize,
@@ -299,7 +438,7 @@ impl Run<'_> {
         written: bool,
         fields: Vec<Field>,
     ) {
-        if let (true, Some(triage)) = (self.options.records, triage) {
+        if self.options.records {
             self.records.push(Record {
                 number,
                 line,
@@ -357,7 +496,7 @@ mod tests {
                 ..Options::new(*format)
             };
             let done = process(input.as_bytes(), &policy, &options).unwrap();
-            assert_eq!(done.output, *want, "{input:?}");
+            assert_eq!(String::from_utf8_lossy(&done.output), *want, "{input:?}");
             assert_eq!(done.records.len(), *records, "{input:?}");
         }
     }
@@ -375,7 +514,7 @@ mod tests {
         let input = b"{\"text\":\"Zeemeeuw\"}\n{\"text\":\"Zeemeeuw\"}\n";
         let done = process(input, &policy, &options).unwrap();
         assert_eq!(
-            done.output,
+            String::from_utf8_lossy(&done.output),
             "{\"text\":\"[PERSOON-1]\"}\n{\"text\":\"Zeemeeuw\"}\n"
         );
         assert!(done.records[1].fields[0].findings[0].allowed);
@@ -413,8 +552,51 @@ mod tests {
         assert_eq!(done.records.len(), 2);
         assert!(!done.records[0].written);
         assert!(done.records[1].written);
-        assert!(!done.output.contains("Top!"));
+        assert!(!String::from_utf8_lossy(&done.output).contains("Top!"));
         assert_eq!(done.report.records.written, 1);
+    }
+
+    #[test]
+    fn other_formats_go_through_their_modules() {
+        let policy = deny();
+        // (format, input, part of the output, records)
+        let cases: &[(Format, &str, &str, usize)] = &[
+            // CSV: one record per row after the header
+            (
+                Format::Csv,
+                "id,text\n1,Zeemeeuw hier\n2,niets\n",
+                "1,[PERSOON-1] hier",
+                1,
+            ),
+            // a JSON document: every string a text field
+            (
+                Format::Json,
+                "[{\"id\": 7, \"text\": \"Operatie Zeemeeuw\"}]",
+                "Operatie [PERSOON-1]",
+                1,
+            ),
+        ];
+        for (format, input, want, records) in cases {
+            let options = Options {
+                records: true,
+                ..Options::new(*format)
+            };
+            let done = process(input.as_bytes(), &policy, &options).unwrap();
+            let output = String::from_utf8_lossy(&done.output);
+            assert!(output.contains(want), "{format:?}: {output}");
+            let with_findings = done
+                .records
+                .iter()
+                .filter(|r| r.fields.iter().any(|f| !f.findings.is_empty()));
+            assert_eq!(with_findings.count(), *records, "{format:?}");
+            assert!(done.records.iter().all(|r| r.triage.is_none()));
+        }
+        // triage is refused for the JSON family, as in the CLI
+        let options = Options {
+            triage: true,
+            ..Options::new(Format::Json)
+        };
+        assert!(process(b"[]", &policy, &options).is_err());
     }
 
     #[test]

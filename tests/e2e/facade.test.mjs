@@ -89,5 +89,11 @@ test('processFile: a whole JSON Lines file, records with UTF-16 offsets, errors 
   assert.equal(done.report.input.name, 'x.jsonl');
   assert.throws(() => weglakker.processFile(new TextEncoder().encode('{}\n{nope'), { format: 'jsonl' }), /line 2/);
   assert.equal(weglakker.detectFormat(input, 'export'), 'jsonl');
-  assert.equal(weglakker.detectFormat(new TextEncoder().encode('Hoi'), ''), 'text');
+  // anything but JSON Lines and plain-text names is left to the core
+  assert.equal(weglakker.detectFormat(new TextEncoder().encode('Hoi'), 'a.txt'), 'text');
+  assert.equal(weglakker.detectFormat(new TextEncoder().encode('a,b\n1,2'), 'x.csv'), 'auto');
+  const csv = weglakker.processFile(new TextEncoder().encode('id,text\n1,Zeemeeuw hier\n'), { name: 'x.csv', policy: { deny: ['Zeemeeuw'] } });
+  assert.equal(csv.format, 'csv');
+  assert.match(new TextDecoder().decode(csv.output), /^id,text\n1,\[PERSOON-\d+\] hier\n$/);
+  assert.equal(csv.records[0].decision, null);
 });

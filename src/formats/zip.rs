@@ -1,0 +1,339 @@
+//! Export zips (X archive, Mastodon archive, Meta "Download your information"): every
+//! supported entry is processed, every other entry (media, HTML viewers, directories) is
+//! copied byte for byte, compressed data included.
+//!
+//! The output has the same entries in the same order, with the same names, dates,
+//! permissions and compression method, and the archive comment. An entry whose content
+//! does not change is copied raw, so with a policy that keeps everything every entry's
+//! bytes are the same (Meta entries excepted: their mojibake is repaired, see
+//! [`super::meta`]).
+//!
+//! Supported entries: `.js` files that start with `window.YTD.` (X), `.json` files (the
+//! JSON family, by content: [`super::json::sniff`], or the `--format` given; JSON Lines
+//! saved as `.json` too), `.jsonl` and `.ndjson`. Names and handles are learned from all supported entries before any text is
+//! scanned, so a commenter in `comments.json` is recognised in `your_posts_1.json`.
+//!
+//! Errors name the entry (`data/tweets.js:3: invalid JSON...`); the caller adds the file.
+
+use super::json::{self, Document, Profile, Scanned};
+use super::{decode, jsonl, Format};
+use crate::report::Report;
+use crate::{Anonymiser, Engine, Error, Kind, Policy};
+use std::io::{Cursor, Read, Write};
+
+/// How an entry is processed, decided by its name and content.
+enum Entry {
+    /// A JSON-family document.
+    Json(&'static Profile),
+    /// JSON Lines.
+    Jsonl,
+}
+
+/// The format of an entry: by its extension, then its content. `hint` is the format the
+/// user asked for; it wins over sniffing for JSON documents.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{zip::entry_format, Format};
+///
+/// assert_eq!(entry_format("data/tweets.js", "window.YTD.tweets.part0 = []", None), Some(Format::XArchive));
+/// assert_eq!(entry_format("outbox.json", r#"{"orderedItems": []}"#, None), Some(Format::Mastodon));
+/// assert_eq!(entry_format("data/manifest.js", "var x = 1", None), None);
+/// assert_eq!(entry_format("media/1.jpg", "", None), None);
+/// ```
+pub fn entry_format(name: &str, content: &str, hint: Option<Format>) -> Option<Format> {
+    let lower = name.to_ascii_lowercase();
+    let family_hint = hint.filter(|f| json::profile(*f).is_some());
+    if lower.ends_with(".js") {
+        content
+            .trim_start()
+            .starts_with("window.YTD.")
+            .then_some(Format::XArchive)
+    } else if lower.ends_with(".json") && json::is_json_lines(content) {
+        Some(Format::Jsonl)
+    } else if lower.ends_with(".json") {
+        Some(family_hint.unwrap_or_else(|| json::sniff(content)))
+    } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
+        Some(Format::Jsonl)
+    } else {
+        None
+    }
+}
+
+/// Whether an entry's name can hold a supported format (content not read otherwise).
+fn maybe_supported(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    [".js", ".json", ".jsonl", ".ndjson"]
+        .iter()
+        .any(|ext| lower.ends_with(ext))
+}
+
+/// How errors about the archive as a whole begin; errors about one entry begin with the
+/// entry's name instead (`data/tweets.js:3: ...`).
+pub const NOT_READABLE: &str = "not a readable zip archive";
+
+fn zip_error(e: ::zip::result::ZipError) -> Error {
+    Error::invalid(format!("{NOT_READABLE}: {e}"))
+}
+
+/// The supported entries of an archive, read and decoded: (index, name, text, original
+/// bytes, how to process it).
+struct Supported {
+    index: usize,
+    name: String,
+    text: String,
+    bytes: Vec<u8>,
+    entry: Entry,
+}
+
+fn read_supported(
+    archive: &mut ::zip::ZipArchive<Cursor<&[u8]>>,
+    hint: Option<Format>,
+) -> Result<Vec<Supported>, Error> {
+    let mut out = Vec::new();
+    for index in 0..archive.len() {
+        let mut file = archive
+            .by_index(index)
+            .map_err(|e| Error::invalid(format!("cannot read entry {}: {e}", index + 1)))?;
+        let name = file.name().to_string();
+        if file.is_dir() || !maybe_supported(&name) {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(|e| Error::invalid(format!("cannot read: {e}")).at(name.clone()))?;
+        let text = match std::str::from_utf8(&bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => decode(bytes.clone()).text,
+        };
+        let entry = match entry_format(&name, &text, hint) {
+            Some(Format::Jsonl) => Entry::Jsonl,
+            Some(format) => match json::profile(format) {
+                Some(profile) => Entry::Json(profile),
+                None => continue,
+            },
+            None => continue,
+        };
+        out.push(Supported {
+            index,
+            name,
+            text,
+            bytes,
+            entry,
+        });
+    }
+    Ok(out)
+}
+
+/// The engine with the terms of every JSON document of the archive learned; every
+/// document must parse (the first that does not is the error).
+fn learn_all(
+    entries: &[Supported],
+    engine: &Engine,
+    policy: &Policy,
+) -> Result<Option<Engine>, Error> {
+    let mut terms: Vec<(Kind, String)> = Vec::new();
+    let mut seen: std::collections::HashSet<(Kind, String)> = Default::default();
+    for e in entries {
+        if let Entry::Json(profile) = e.entry {
+            let doc = parse(e)?;
+            for term in json::terms(&doc, profile, policy) {
+                if seen.insert(term.clone()) {
+                    terms.push(term);
+                }
+            }
+        }
+    }
+    Ok(json::learned_engine(engine, &terms))
+}
+
+fn parse(e: &Supported) -> Result<Document<'_>, Error> {
+    Document::parse(&e.text)
+        .map_err(|err| Error::invalid(err.to_string()).at(format!("{}:{}", e.name, err.line)))
+}
+
+/// Anonymises an export zip; returns the new archive's bytes.
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// use weglakker::formats::zip;
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// // A small archive: a tweets file and a picture.
+/// let mut w = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// let opts = ::zip::write::SimpleFileOptions::default();
+/// w.start_file("data/tweets.js", opts).unwrap();
+/// w.write_all(br#"window.YTD.tweets.part0 = [{"tweet": {"full_text": "@janj dank!",
+///   "entities": {"user_mentions": [{"screen_name": "janj"}]}}}]"#).unwrap();
+/// w.start_file("data/tweets_media/1.jpg", opts).unwrap();
+/// w.write_all(b"\xFF\xD8\xFF").unwrap();
+/// let bytes = w.finish().unwrap().into_inner();
+///
+/// let policy = Policy::default();
+/// let mut report = Report::new(&policy);
+/// let out = zip::anonymise(&bytes, None, &policy.engine_builder().build(), &policy,
+///     &mut Anonymiser::new(&policy), &mut report).unwrap();
+/// let mut archive = ::zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap();
+/// assert_eq!(archive.len(), 2);
+/// let mut tweets = String::new();
+/// std::io::Read::read_to_string(&mut archive.by_index(0).unwrap(), &mut tweets).unwrap();
+/// assert!(tweets.contains(r#""full_text": "[ACCOUNT-1] dank!""#), "{tweets}");
+/// ```
+pub fn anonymise(
+    bytes: &[u8],
+    hint: Option<Format>,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<Vec<u8>, Error> {
+    let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let entries = read_supported(&mut archive, hint)?;
+    let learned = learn_all(&entries, engine, policy)?;
+    let engine = learned.as_ref().unwrap_or(engine);
+    let mut writer = ::zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
+    let mut next = entries.iter().peekable();
+    for index in 0..archive.len() {
+        let supported = next.next_if(|e| e.index == index);
+        let new = match supported {
+            Some(e) => Some(process(e, engine, policy, anonymiser, report)?),
+            None => None,
+        };
+        let write_error = |err: &dyn std::fmt::Display, name: &str| {
+            Error::invalid(format!("cannot write: {err}")).at(name.to_string())
+        };
+        match (supported, new) {
+            (Some(e), Some(new)) if new != e.bytes => {
+                let file = archive.by_index_raw(index).map_err(zip_error)?;
+                let mut options = ::zip::write::SimpleFileOptions::default()
+                    .compression_method(match file.compression() {
+                        ::zip::CompressionMethod::Stored => ::zip::CompressionMethod::Stored,
+                        _ => ::zip::CompressionMethod::Deflated,
+                    })
+                    .large_file(new.len() >= u32::MAX as usize);
+                if let Some(time) = file.last_modified() {
+                    options = options.last_modified_time(time);
+                }
+                if let Some(mode) = file.unix_mode() {
+                    options = options.unix_permissions(mode);
+                }
+                drop(file);
+                writer
+                    .start_file(e.name.as_str(), options)
+                    .map_err(|err| write_error(&err, &e.name))?;
+                writer
+                    .write_all(&new)
+                    .map_err(|err| write_error(&err, &e.name))?;
+            }
+            _ => {
+                let file = archive.by_index_raw(index).map_err(zip_error)?;
+                let name = file.name().to_string();
+                writer
+                    .raw_copy_file(file)
+                    .map_err(|err| write_error(&err, &name))?;
+            }
+        }
+    }
+    writer.set_raw_comment(archive.comment().into());
+    let out = writer
+        .finish()
+        .map_err(|e| Error::invalid(format!("cannot write the zip archive: {e}")))?;
+    Ok(out.into_inner())
+}
+
+/// Anonymises one supported entry's content.
+fn process(
+    e: &Supported,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+) -> Result<Vec<u8>, Error> {
+    match e.entry {
+        Entry::Json(profile) => {
+            let doc = parse(e)?;
+            let out =
+                json::anonymise_with(&doc, profile, engine, policy, anonymiser, report, false);
+            Ok(out.into_bytes())
+        }
+        Entry::Jsonl => {
+            let mut out = String::with_capacity(e.text.len());
+            for (number, raw, ending) in jsonl::lines(&e.text) {
+                if raw.trim().is_empty() {
+                    out.push_str(raw);
+                } else {
+                    let line = jsonl::parse_line(raw)
+                        .map_err(|err| err.at(format!("{}:{number}", e.name)))?;
+                    out.push_str(&jsonl::anonymise_line(
+                        &line, engine, policy, anonymiser, report,
+                    ));
+                }
+                out.push_str(ending);
+            }
+            Ok(out.into_bytes())
+        }
+    }
+}
+
+/// Scans an export zip: for every supported entry, its name and what was found in it
+/// (JSON Lines entries give one [`Scanned`] per string field, record = line index).
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// let mut w = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// w.start_file("outbox.json", ::zip::write::SimpleFileOptions::default()).unwrap();
+/// w.write_all(br#"{"orderedItems": [{"object": {"content": "<p>Hoi</p>"}}]}"#).unwrap();
+/// let bytes = w.finish().unwrap().into_inner();
+/// let policy = weglakker::Policy::default();
+/// let found = weglakker::formats::zip::scan(&bytes, None, &policy.engine_builder().build(), &policy).unwrap();
+/// assert_eq!(found[0].0, "outbox.json");
+/// assert_eq!(found[0].1[0].field, "orderedItems/0/object/content");
+/// ```
+pub fn scan(
+    bytes: &[u8],
+    hint: Option<Format>,
+    engine: &Engine,
+    policy: &Policy,
+) -> Result<Vec<(String, Vec<Scanned>)>, Error> {
+    let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let entries = read_supported(&mut archive, hint)?;
+    let learned = learn_all(&entries, engine, policy)?;
+    let engine = learned.as_ref().unwrap_or(engine);
+    let mut out = Vec::new();
+    for e in &entries {
+        let found = match e.entry {
+            Entry::Json(profile) => json::scan_with(&parse(e)?, profile, engine, policy, false),
+            Entry::Jsonl => {
+                let mut found = Vec::new();
+                let mut record = 0;
+                for (number, raw, _) in jsonl::lines(&e.text) {
+                    if raw.trim().is_empty() {
+                        continue;
+                    }
+                    let line = jsonl::parse_line(raw)
+                        .map_err(|err| err.at(format!("{}:{number}", e.name)))?;
+                    for s in line.texts() {
+                        found.push(Scanned {
+                            record,
+                            id: line.id.clone().unwrap_or(serde_json::Value::Null),
+                            field: s.field.clone(),
+                            text: s.value.clone(),
+                            role: json::Role::Text,
+                            findings: engine.scan(&s.value),
+                        });
+                    }
+                    record += 1;
+                }
+                found
+            }
+        };
+        out.push((e.name.clone(), found));
+    }
+    Ok(out)
+}
