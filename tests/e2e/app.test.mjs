@@ -284,6 +284,21 @@ test('a field role applies to the download (user/name dropped)', async () => {
   await context.close();
 });
 
+test('other formats through the same entry: a CSV export', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  const csv = 'id;bericht\r\n1;"Operatie Zeemeeuw; vraag"\r\n2;groet van aalscholver <img src=x onerror="window.__xss=5">\r\n';
+  await page.setInputFiles('#wl-file', { name: 'reacties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await waitFindings(page, (d) => d.length === 2);
+  assert.match(await page.textContent('#wl-list'), /Record 1/);
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'reacties.anon.csv');
+  assert.match(content, /^id;bericht\r\n1;"Operatie \[PERSOON-\d+\]; vraag"\r\n2;"?groet van \[PERSOON-\d+\] <img/);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 /** A synthetic JSON Lines export of `n` posts (every 7th with a deny-list term). */
 function bigExport(n) {
   const lines = [];

@@ -299,7 +299,7 @@ pub fn process_file_errors() {
             json!({"format": "jsonl", "firstLine": 10}),
             "line 12",
         ),
-        ("x", json!({"format": "csv"}), "not supported yet"),
+        ("x", json!({"format": "docx"}), "unknown format"),
         (
             "x",
             json!({"format": "text", "policy": {"version": 2}}),
