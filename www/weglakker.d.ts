@@ -176,9 +176,11 @@ export function kinds(): KindInfo[];
 
 /** Options of {@link processFile}, {@link processInWorkers} and {@link processWhole}. */
 export interface ProcessOptions {
-  /** `text` (the whole file is one record), `jsonl` (one JSON object per line) or `auto`
-   * (by `name`'s extension, then by content). Default `auto`. */
-  format?: 'auto' | 'text' | 'jsonl';
+  /** Any `--format` name of the CLI: `text` (the whole file is one record), `jsonl` (one
+   * JSON object per line), `json`, `x-archive`, `facebook`, `instagram`, `mastodon`, `csv`,
+   * `linkedin`, `zip`; or `auto` (by `name`'s extension, then by content). Default `auto`.
+   * Triage and `keep` apply to text, JSON Lines (and triage to CSV) only. */
+  format?: FormatId | 'auto';
   /** The policy: an object (`version` may be left out) or its JSON text. Default: built-in. */
   policy?: Policy | string;
   /** The secret key for keyed pseudonyms (bytes, or a string taken as UTF-8). Stays in the
@@ -201,6 +203,11 @@ export interface ProcessOptions {
   firstRecord?: number;
 }
 
+/** A format the core reads. */
+export type FormatId =
+  | 'text' | 'jsonl' | 'json' | 'x-archive' | 'facebook' | 'instagram' | 'mastodon'
+  | 'csv' | 'linkedin' | 'zip' | 'xlsx';
+
 /** One text field of a record with its findings (UTF-16 offsets into `text`). */
 export interface FieldReview {
   /** The field name: `text`, or a JSON pointer without the slash such as `user/name`. */
@@ -215,14 +222,14 @@ export interface FieldReview {
 export interface RecordReview {
   /** The record number in the whole file (0-based; blank lines are not records). */
   record: number;
-  /** The line it is on (1-based). */
+  /** The line it is on (1-based; 0 for formats whose records are not lines). */
   line: number;
   /** The record's `id` member, or null. */
   id: unknown;
-  /** The triage decision. */
-  decision: 'archive' | 'not_archived_sentiment' | 'refer_channel' | 'burgerbrief' | 'review';
-  /** Why, in `lang`. */
-  reason: string;
+  /** The triage decision (text and JSON Lines; null for the other formats). */
+  decision: 'archive' | 'not_archived_sentiment' | 'refer_channel' | 'burgerbrief' | 'review' | null;
+  /** Why, in `lang` (null without a decision). */
+  reason: string | null;
   /** True when a person should check the decision. */
   review: boolean;
   /** False when triage left the record out of the output. */
@@ -233,10 +240,10 @@ export interface RecordReview {
 
 /** What {@link processFile} returns. */
 export interface Processed {
-  /** The minimised file, in the input's format (UTF-8). */
+  /** The minimised file, in the input's format (CSV keeps its encoding; else UTF-8). */
   output: Uint8Array;
   /** The format used (after `auto` detection). */
-  format: 'text' | 'jsonl';
+  format: FormatId;
   /** The report (counts, hashes, policy summary; never an original value or the key). */
   report: Record<string, unknown>;
   /** The readable report page (HTML, self-contained). */
@@ -274,7 +281,7 @@ export function processInWorkers(
     onlyFindings?: boolean;
   },
 ): Promise<{
-  format: 'text' | 'jsonl';
+  format: FormatId;
   /** The records kept (every record unless `onlyFindings`), numbered over the whole file. */
   records: RecordReview[];
   /** The number of records in the file. */
@@ -285,8 +292,9 @@ export function processInWorkers(
 /** Processes the whole file in one worker with one engine (consistent pseudonyms). */
 export function processWhole(bytes: Uint8Array, options?: ProcessOptions): Promise<Processed>;
 
-/** The format `auto` resolves to for these bytes and file name. */
-export function detectFormat(bytes: Uint8Array, name?: string, format?: string): 'text' | 'jsonl';
+/** What the pool cuts by: `jsonl` (line-aligned chunks), `text`, or `auto` (the core
+ * detects any other format, in one job). An explicit `format` is returned as it is. */
+export function detectFormat(bytes: Uint8Array, name?: string, format?: string): string;
 
 /** Ends every running worker job (they reject with an AbortError). */
 export function cancel(): void;
