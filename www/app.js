@@ -501,14 +501,17 @@ export function mount(root, options = {}) {
       el('legend', {}, legendText),
       el('button', { type: 'button', class: 'wl-secondary', id: `${id}-keep`, onclick: onKeep }, t('decide.keep')),
       el('button', { type: 'button', class: 'wl-secondary', id: `${id}-minimise`, onclick: onMinimise }, t('decide.minimise')));
-    decide.replaceChildren(
+    decide.replaceChildren(...[
       heading,
       el('p', { class: 'wl-selected' }, t('decide.selected', kindName(f.kind), f.text)),
       el('p', { class: 'wl-small', id: 'wl-decide-now' }, t('decide.now', kept ? t('review.kept') : t('review.minimised'))),
-      pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding'),
+      // Per-finding decisions reach the download for text and JSON Lines only (for now).
+      ['text', 'jsonl'].includes(state.detected)
+        ? pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding')
+        : null,
       pair(t('decide.value', valueCount(f.text)), () => keepValue(f.text, true, f.kind), () => keepValue(f.text, false, f.kind), 'wl-d-value'),
       pair(t('decide.kind', kindName(f.kind)), () => keepKind(f.kind, true), () => keepKind(f.kind, false), 'wl-d-kind'),
-    );
+    ].filter(Boolean));
   }
 
   // ---------- policy panel ----------
