@@ -351,7 +351,7 @@ fn decode_key(bytes: &[u8]) -> Vec<u8> {
     }
     let trimmed = raw.trim_ascii();
     let is_hex = trimmed.len() >= 2 * MIN_KEY_LEN
-        && trimmed.len() % 2 == 0
+        && trimmed.len().is_multiple_of(2)
         && trimmed.iter().all(u8::is_ascii_hexdigit);
     if !is_hex {
         return raw.to_vec();

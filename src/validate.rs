@@ -205,7 +205,7 @@ pub(crate) fn luhn(digits: &str) -> bool {
             }
         })
         .sum();
-    sum % 10 == 0
+    sum.is_multiple_of(10)
 }
 
 /// The card network whose issuer prefix (IIN) and length fit `digits`, if the number also
@@ -332,7 +332,7 @@ pub(crate) fn plate_sidecode(groups: [&str; 3]) -> Option<u8> {
 /// calendar_date(29, 2, 2023) == false
 /// ```
 pub(crate) fn calendar_date(day: u32, month: u32, year: u32) -> bool {
-    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let leap = (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400);
     let max = match month {
         1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
         4 | 6 | 9 | 11 => 30,

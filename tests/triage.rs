@@ -69,7 +69,7 @@ fn held_out(id: &str) -> bool {
         hash ^= u32::from(b);
         hash = hash.wrapping_mul(0x0100_0193);
     }
-    hash % 3 == 0
+    hash.is_multiple_of(3)
 }
 
 #[derive(Default)]

@@ -74,10 +74,10 @@ impl Encoding {
             // ASCII text as UTF-16LE without BOM: every odd byte is zero.
             let head = &bytes[..bytes.len().min(200)];
             let looks_utf16 = head.len() >= 4
-                && head.len() % 2 == 0
+                && head.len().is_multiple_of(2)
                 && head.iter().skip(1).step_by(2).all(|&b| b == 0)
                 && head.iter().step_by(2).all(|&b| b != 0);
-            if looks_utf16 && bytes.len() % 2 == 0 {
+            if looks_utf16 && bytes.len().is_multiple_of(2) {
                 return Encoding::Utf16Le { bom: false };
             }
             return Encoding::Utf8 { bom: false };
