@@ -29,7 +29,7 @@ const RESIDENCE_CUES: &[&str] = &[
     "moving", "erbij", "verblijf", "logeer", "vakantie", "studeer", "werk", "hier",
     "resid", "stay", "staying", "zitten", "flew", "fly", "flies", "travel", "went",
     "going", "drove", "trip", "originally", "came", "comes", "hail", "reis", "vloog",
-    "verhuizen",
+    "verhuizen", "vertrek", "vertrok", "visit", "bezoek", "uitgezonden", "deployed",
 ];
 
 /// Short words that are cues only as whole words (`ik was in`, `wij zijn in`).
@@ -120,7 +120,8 @@ fn after_address(text: &str, words: &[Span], k: usize) -> bool {
 #[rustfmt::skip]
 const STREET_SUFFIXES: &[&str] = &[
     "straat", "weg", "laan", "plein", "gracht", "kade", "singel", "steeg", "dreef", "pad",
-    "hof", "park", "dijk", "markt", "plantsoen", "boulevard", "erf", "wal", "voort",
+    "hof", "park", "dijk", "markt", "plantsoen", "boulevard", "erf", "wal", "voort", "ring",
+    "baan",
     "street", "road", "avenue", "lane",
 ];
 
@@ -160,6 +161,10 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
     // The place follows its preposition directly: `naar. Groet` is two sentences.
     let gap = &text[words[s - 1].end..words[s].start];
     if !address && !matches!(gap.trim_start_matches(' '), "" | "'" | "’") {
+        return None;
+    }
+    // `niks van hem`: a lower-case pronoun or adverb that is also a place name (Hem).
+    if is_function_word(&text[words[s].range()]) {
         return None;
     }
     let mut best = None;
@@ -210,6 +215,15 @@ fn place_at(text: &str, words: &[Span], s: usize, address: bool) -> Option<(Span
         last += 1;
     }
     Some((Span::new(words[s].start, words[last].end), last))
+}
+
+/// Lower-case pronouns and adverbs that some place list also holds (`hem`, `haar`).
+fn is_function_word(w: &str) -> bool {
+    [
+        "hem", "haar", "ons", "hun", "mij", "me", "je", "jou", "zich", "hier", "daar", "thuis",
+        "huis", "him", "her", "us", "them", "home", "here", "there",
+    ]
+    .contains(&w)
 }
 
 /// `Harjukuja 54, SEINÄJOKI`, `Kerkstraat 5, Zwolle`: a street, a house number, a comma

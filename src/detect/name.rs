@@ -194,7 +194,11 @@ pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
             i += 3; // `t.n.v.` is no set of initials
             continue;
         }
-        if !may_start(&mut words, i) || is_sentence_opener(&mut words, i) {
+        if !may_start(&mut words, i)
+            || is_sentence_opener(&mut words, i)
+            || is_preposition_before_first_name(&mut words, i)
+            || is_lower_abbreviation(&words, i)
+        {
             i += 1;
             continue;
         }
@@ -276,11 +280,42 @@ fn list_neighbours(words: &mut Words<'_>, first: usize, last: usize, out: &mut V
             if conj && single(words, k + 2) && push(words, k + 2, out) {
                 return k + 3;
             }
+            if conj {
+                return coordinated_name(words, k + 2, out).unwrap_or(k + 1);
+            }
             return k + 1;
+        } else if gap == " & " {
+            if single(words, k + 1) && push(words, k + 1, out) {
+                return k + 2;
+            }
+            return coordinated_name(words, k + 1, out).unwrap_or(k + 1);
         } else {
             return k + 1;
         }
     }
+}
+
+/// `Femke en Jorrit gaan`, `Yasmina en Redouane el Ghazali`: a capitalised chain right
+/// after `en`/`and`/`&` following a person is a person too, even if the lexicon does not
+/// know it. Returns the word index after it.
+fn coordinated_name(words: &mut Words<'_>, k: usize, out: &mut Vec<Hit>) -> Option<usize> {
+    if k >= words.spans.len()
+        || words.shape(k) != Shape::Cap
+        || words.flags(k) & (F::CUE | F::TUSSEN | F::PLACE | OPAQUE) != 0
+        || is_initial(words, k)
+    {
+        return None;
+    }
+    let c = build_chain(words, k)?;
+    if c.first != k || c.lower || is_place_chain(words, &c) || is_address_part(words, &c) {
+        return None;
+    }
+    let span = Span::new(words.spans[k].start, c.end);
+    out.push(Hit {
+        finding: Finding::new(span, Kind::Person, 0.6, "person.list"),
+        priority: PRIORITY,
+    });
+    Some(c.last + 1)
 }
 
 /// Cheap first test: can word `i` begin a name chain?
@@ -344,6 +379,33 @@ fn capital_after_tussen(words: &mut Words<'_>, i: usize) -> bool {
         j += 1;
     }
     false
+}
+
+/// `de familie van Koen Wesselink`, `groetjes van Yasmina`: a lower-case tussenvoegsel
+/// before a first name is a preposition; tussenvoegsels stand before surnames only.
+fn is_preposition_before_first_name(words: &mut Words<'_>, i: usize) -> bool {
+    let f = words.flags(i);
+    if f & F::TUSSEN == 0 || f & F::FIRST != 0 || words.shape(i) != Shape::Lower {
+        return false;
+    }
+    if i + 1 >= words.spans.len() || words.gap(i) != " " || words.shape(i + 1) != Shape::Cap {
+        return false;
+    }
+    let next = words.flags(i + 1);
+    next & F::FIRST != 0 && next & (F::SURNAME | F::TUSSEN) == 0
+}
+
+/// `b.d. Frits Oudshoorn`, `o.a. Sanne`: lower-case dotted letters before a capitalised
+/// word are an abbreviation, not initials (in mixed-case text initials are capitals).
+fn is_lower_abbreviation(words: &Words<'_>, i: usize) -> bool {
+    if words.shape(i) != Shape::Lower || !is_initial(words, i) {
+        return false;
+    }
+    let mut j = i;
+    while j + 1 < words.spans.len() && is_initial(words, j) && matches!(words.gap(j), "." | ". ") {
+        j += 1;
+    }
+    j > i && words.shape(j) == Shape::Cap
 }
 
 /// `t.n.v.` (ter name van, before an account holder's name) is no set of initials.
@@ -582,6 +644,12 @@ fn gap_joins(words: &mut Words<'_>, j: usize) -> bool {
         " '" | " ’" => {
             let next = words.word(j + 1);
             next == "t" || next == "s"
+        }
+        // `O'Connor`, `D'Souza`: a one-letter prefix glued to a capitalised name.
+        "'" | "’" => {
+            matches!(words.word(j), "O" | "D")
+                && words.shape(j + 1) == Shape::Cap
+                && words.word(j + 1).len() > 1
         }
         _ => false,
     }
