@@ -306,6 +306,10 @@ mod tests {
             // travel and origin
             ("Mr. Smith flew to Leeds on Monday.", &["Leeds"]),
             ("I grew up in SUND.", &["SUND"]),
+            // held-out causes: departure and visit cues, a -ring street before the city
+            ("Hij is vertrokken naar Estland.", &["Estland"]),
+            ("Visiting my aunt in Groningen soon.", &["Groningen"]),
+            ("Ik woon op de Ketelring 4 in Gouda.", &["Gouda"]),
         ];
         let failed: Vec<String> = cases
             .iter()
@@ -329,6 +333,9 @@ mod tests {
             // Found by the property test: an anonymised e-mail after a postcode.
             "Jan 1234 AB [E-MAIL-1]",
             "woon in X-1",
+            // a pronoun that a place list also holds (Hem, Noord-Holland)
+            "Hij is gestationeerd ver weg en we horen niks van hem.",
+            "Wij wonen bij haar in huis.",
         ];
         let failed: Vec<String> = cases
             .iter()
