@@ -425,6 +425,28 @@ fn is_sentence_opener(words: &mut Words<'_>, i: usize) -> bool {
         && words.flags(i + 1) & F::TUSSEN == 0
         && at_sentence_start(words, i)
         && cue_before(words, i) == 0
+        && !looks_like_first_name(words, i)
+}
+
+/// One upper-case ASCII letter that is no word of its own (`I`, `A`).
+fn is_single_capital(w: &str) -> bool {
+    w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase() && w != "I" && w != "A"
+}
+
+/// An unknown capitalised word that still reads as a first name at a sentence start:
+/// written with letters Dutch and English words do not use (`Šárka Ottová`), or followed
+/// by a middle initial and a capitalised word (`Janka M. Szász`, `Julieta S Almeida`).
+fn looks_like_first_name(words: &mut Words<'_>, i: usize) -> bool {
+    if has_foreign_letter(words.word(i)) {
+        return true;
+    }
+    let n = words.spans.len();
+    if i + 2 >= n {
+        return false;
+    }
+    let letter = is_single_capital(words.word(i + 1));
+    let gap = words.gap(i + 1);
+    letter && matches!(gap, " " | ". ") && words.shape(i + 2) == Shape::Cap
 }
 
 /// True when word `i` is an initial: `J.`, `Ç.`, `Chr.` or, in lower-case text, `j.`
@@ -481,7 +503,19 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             && words.shape(j) != Shape::Lower
             && j + 1 < n
             && words.shape(j + 1) == Shape::Cap;
+        // `Julieta S Almeida`: a bare middle initial between capitalised names.
+        let bare_middle = c.names > 0
+            && pending_tussen == 0
+            && !c.lower
+            && !c.upper
+            && is_single_capital(words.word(j))
+            && j + 1 < n
+            && words.gap(j) == " "
+            && words.shape(j + 1) == Shape::Cap;
         if (initial_ok || middle) && is_initial(words, j) {
+            c.initials += 1;
+            last_name = Some(j);
+        } else if bare_middle {
             c.initials += 1;
             last_name = Some(j);
         } else if initial_ok
@@ -715,6 +749,16 @@ fn cue_before(words: &mut Words<'_>, first: usize) -> u16 {
     }
     if signoff_gap {
         cue |= f & F::SIGNOFF;
+    }
+    // A form field: `Naam: Kamila Novák`, `User: Maja Holm`.
+    if gap == ": " {
+        let w = words.word(p);
+        if ["naam", "name", "user", "gebruiker"]
+            .iter()
+            .any(|l| w.eq_ignore_ascii_case(l))
+        {
+            cue |= F::ADDRESS;
+        }
     }
     if plain && p >= 1 {
         let w = words.word(p);
@@ -992,6 +1036,13 @@ mod tests {
             // sign-offs that are no names
             ("Hoogachtend, P. Verwoerd", &["P. Verwoerd"]),
             ("RIP Harm Kooistra, we missen je", &["Harm Kooistra"]),
+            // unknown first names at a sentence start: foreign letters, a middle initial
+            ("Šárka Ottová belde gisteren.", &["Šárka Ottová"]),
+            ("Janka M. Szász schreef dit.", &["Janka M. Szász"]),
+            ("Julieta S Almeida wrote it.", &["Julieta S Almeida"]),
+            ("Daarom A Team.", &[]),
+            // a form field
+            ("Naam: Kamila Novák", &["Kamila Novák"]),
             // `ait` is a particle
             (
                 "Dit is Youssef Ait Brahim uit Gouda.",
