@@ -512,10 +512,7 @@ fn build_chain(words: &mut Words<'_>, i: usize) -> Option<Chain> {
             && j + 1 < n
             && words.gap(j) == " "
             && words.shape(j + 1) == Shape::Cap;
-        if (initial_ok || middle) && is_initial(words, j) {
-            c.initials += 1;
-            last_name = Some(j);
-        } else if bare_middle {
+        if ((initial_ok || middle) && is_initial(words, j)) || bare_middle {
             c.initials += 1;
             last_name = Some(j);
         } else if initial_ok
