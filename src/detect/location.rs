@@ -230,11 +230,23 @@ fn is_function_word(w: &str) -> bool {
 /// and a capitalised word.
 fn is_house_number_before_city(text: &str, words: &[Span], k: usize) -> bool {
     let w = text[words[k].range()].as_bytes();
-    if w.len() > 5 || k == 0 || &text[words[k].end..words[k + 1].start] != ", " {
+    if w.len() > 5 || k == 0 {
         return false;
     }
+    let gap = &text[words[k].end..words[k + 1].start];
     let street = &text[words[k - 1].range()];
     let next = &text[words[k + 1].range()];
+    if gap != ", " {
+        // A postal block: `Kerkstraat 5` or `Apt. 12` on one line, the city on the next.
+        let line_break =
+            gap.contains('\n') && gap.trim_matches([' ', '\t', '\n', '\r', '>']).is_empty();
+        let unit = |w: &str| ["Apt", "Suite", "Unit", "Postbox"].contains(&w);
+        return line_break
+            && w.iter().all(u8::is_ascii_digit)
+            && (is_street(street) || unit(street))
+            && !unit(next)
+            && next.chars().next().is_some_and(char::is_uppercase);
+    }
     street.chars().next().is_some_and(char::is_uppercase)
         && street.chars().all(char::is_alphabetic)
         && next.chars().next().is_some_and(char::is_uppercase)
@@ -306,6 +318,9 @@ mod tests {
             // travel and origin
             ("Mr. Smith flew to Leeds on Monday.", &["Leeds"]),
             ("I grew up in SUND.", &["SUND"]),
+            // a postal block: the city on the line after the street or unit line
+            ("Kerkstraat 5\nZwolle", &["Zwolle"]),
+            ("Puistotie 8 Apt. 12\n  KOTKA\n  Finland", &["KOTKA"]),
             // held-out causes: departure and visit cues, a -ring street before the city
             ("Hij is vertrokken naar Estland.", &["Estland"]),
             ("Visiting my aunt in Groningen soon.", &["Groningen"]),
@@ -333,6 +348,8 @@ mod tests {
             // Found by the property test: an anonymised e-mail after a postcode.
             "Jan 1234 AB [E-MAIL-1]",
             "woon in X-1",
+            "Team 2\nDit is mooi",
+            "Kerkstraat 5\nApt. 3",
             // a pronoun that a place list also holds (Hem, Noord-Holland)
             "Hij is gestationeerd ver weg en we horen niks van hem.",
             "Wij wonen bij haar in huis.",
