@@ -964,10 +964,47 @@ fn judge(words: &mut Words<'_>, c: &Chain) -> Option<(f32, &'static str)> {
     if c.names == 1 && c.tussen == 0 && c.plain_surnames > 0 {
         return Some((0.7, "person.surname"));
     }
+    if is_unknown_pair(words, c, start) {
+        return Some((0.6, "person.proper_pair"));
+    }
     if !start && c.names == 1 && c.tussen == 0 && (c.surnames > 0 || c.ambiguous_first > 0) {
         return Some((0.7, "person.proper_noun"));
     }
     None
+}
+
+/// `de foto van Bayu Pattiasina`, `held is Nadir Boulahrouz`: two capitalised words the
+/// lexicon does not know, mid-sentence after a lower-case word. Dutch capitalises proper
+/// nouns only, so this is a name unless the first word is an inflected adjective
+/// (`Koninklijke Marine`, `Lichte Brigade`).
+fn is_unknown_pair(words: &mut Words<'_>, c: &Chain, start: bool) -> bool {
+    if start || c.names != 2 || c.initials + c.tussen > 0 || c.lower || c.upper {
+        return false;
+    }
+    if c.last != c.first + 1 || c.first == 0 || words.gap(c.first - 1) != " " {
+        return false;
+    }
+    // Only after a Dutch word: English capitalises titles and company names
+    // (`Entertainment Weekly`, `Civic Insight`), Dutch does not.
+    if !is_dutch_function_word(words.word(c.first - 1)) {
+        return false;
+    }
+    let lexical = F::FIRST | F::SURNAME | F::CUE | F::PLACE | F::TUSSEN | OPAQUE;
+    let unknown = |words: &mut Words<'_>, k: usize| words.flags(k) & lexical == 0;
+    unknown(words, c.first)
+        && unknown(words, c.last)
+        && !words.word(c.first).ends_with('e')
+        && words.gap(c.first) == " "
+}
+
+/// Dutch prepositions, verbs and conjunctions that often stand before a name (not
+/// English words, so that the unknown-pair rule stays with Dutch text).
+fn is_dutch_function_word(w: &str) -> bool {
+    [
+        "van", "is", "met", "aan", "voor", "door", "bij", "en", "heeft", "zegt", "zei", "heet",
+        "naar", "over", "om", "dat", "die", "ook", "was", "ken", "kent", "zag", "sprak",
+    ]
+    .contains(&w)
 }
 
 /// 1 when the chain's only name word is a place (even if it is a surname too).
@@ -1038,6 +1075,10 @@ mod tests {
             ("Janka M. Szász schreef dit.", &["Janka M. Szász"]),
             ("Julieta S Almeida wrote it.", &["Julieta S Almeida"]),
             ("Daarom A Team.", &[]),
+            // two unknown capitalised words mid-sentence; not an adjective + noun
+            ("De foto van Tirza Vokshi is weg.", &["Tirza Vokshi"]),
+            ("Hij dient bij de Koninklijke Marine.", &[]),
+            ("We loved Entertainment Weekly.", &[]),
             // a form field
             ("Naam: Kamila Novák", &["Kamila Novák"]),
             // `ait` is a particle
