@@ -4,6 +4,7 @@
     python3 scripts/eval.py                       # dev-social-nl, summary
     python3 scripts/eval.py presidio-research-synth
     python3 scripts/eval.py dev-social-nl --errors person   # missed and false spans
+    python3 scripts/eval.py tests/data/generalisation.jsonl  # any gold file by path
 
 Builds target/release/weglakker first unless --no-build. Development aid only: the
 figures it prints go into issue notes, never into tests.
@@ -27,7 +28,8 @@ def main():
     ap.add_argument("--limit", type=int, default=60)
     args = ap.parse_args()
 
-    gold_path = os.path.join(EVAL, args.set + ".jsonl")
+    # A set name from ../shared/eval, or a path to any gold JSONL file.
+    gold_path = args.set if args.set.endswith(".jsonl") else os.path.join(EVAL, args.set + ".jsonl")
     binary = os.path.join(ROOT, "target", "release", "weglakker")
     if not args.no_build:
         subprocess.run(["cargo", "build", "--release", "--bin", "weglakker"], cwd=ROOT, check=True)

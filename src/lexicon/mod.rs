@@ -98,7 +98,7 @@ const PLACES: &str = include_str!("places.txt");
 /// Tussenvoegsels, lower case (`'t` and `'s` appear as the words `t` and `s`).
 const TUSSEN: &[&str] = &[
     "van", "de", "der", "den", "het", "t", "ter", "ten", "te", "in", "op", "la", "le", "du", "da",
-    "di", "del", "von", "vd", "v", "el", "al", "bin", "ben", "ibn",
+    "di", "del", "von", "vd", "v", "el", "al", "bin", "ben", "ibn", "ait",
 ];
 
 /// Titles and forms of address (written by us).
@@ -432,6 +432,8 @@ const SIGNOFF: &[&str] = &[
     "hartelijk",
     "vriendelijke",
     "yours",
+    "hoogachtend",
+    "rip",
 ];
 
 /// Contact participles a few words after a name: `ik heb jan de vries gebeld`.

@@ -451,3 +451,31 @@ fn special_speed() {
         "special pass: {alone:.0} MB/s alone, {with_words:.0} MB/s with word cutting ({n} hits)"
     );
 }
+
+/// Terms added after the held-out check (tests/data/generalisation.jsonl); own sentences.
+#[test]
+fn held_out_terms_with_and_without_a_tie() {
+    check(&[
+        // tied to the writer
+        (
+            "Ik ben doof aan mijn linkeroor.",
+            &[("doof", "special.health.self")],
+        ),
+        (
+            "I'm Nigerian by birth and live here now.",
+            &[("Nigerian", "special.ethnicity.self")],
+        ),
+        (
+            "Ik heb een veroordeling uit 2019.",
+            &[("veroordeling", "special.criminal.self")],
+        ),
+        (
+            "Als homoseksuele vrouw voel ik me hier thuis.",
+            &[("homoseksuele", "special.sexual_orientation.self")],
+        ),
+        // no tie: topics
+        ("Blind vertrouwen in de leiding is gevaarlijk.", &[]),
+        ("De veroordeling van de dader was terecht.", &[]),
+        ("Nigerian troops joined the exercise.", &[]),
+    ]);
+}
