@@ -57,6 +57,8 @@ pub(crate) struct Needs {
     pub colon: bool,
     /// A `.`.
     pub dot: bool,
+    /// An `@`, or an `at`/`apenstaartje` standing alone or in brackets (a disguised `@`).
+    pub mail_at: bool,
 }
 
 impl Needs {
@@ -66,6 +68,7 @@ impl Needs {
         at: false,
         colon: false,
         dot: false,
+        mail_at: false,
     };
 
     /// At least `n` ASCII digits.
@@ -94,6 +97,12 @@ impl Needs {
         ..Needs::NOTHING
     };
 
+    /// An `@` or a disguised one (`jan [at] example`, `jan at example`).
+    pub const MAIL_AT: Needs = Needs {
+        mail_at: true,
+        ..Needs::NOTHING
+    };
+
     /// This precondition and a `.`.
     pub const fn and_dot(self) -> Needs {
         Needs { dot: true, ..self }
@@ -105,6 +114,7 @@ impl Needs {
             && (!self.at || profile.at)
             && (!self.colon || profile.colon)
             && (!self.dot || profile.dot)
+            && (!self.mail_at || profile.mail_at)
     }
 }
 
@@ -115,6 +125,7 @@ pub(crate) struct Profile {
     pub at: bool,
     pub colon: bool,
     pub dot: bool,
+    pub mail_at: bool,
 }
 
 impl Profile {
@@ -129,6 +140,7 @@ impl Profile {
             dot |= b == b'.';
             wide |= b >= 0x80;
         }
+        let mail_at = at || has_at_word(text.as_bytes());
         if wide && !at {
             at = memchr::memmem::find(text.as_bytes(), "＠".as_bytes()).is_some();
         }
@@ -137,8 +149,28 @@ impl Profile {
             at,
             colon,
             dot,
+            mail_at,
         }
     }
+}
+
+/// True when `bytes` hold `at` or `apen…` (ASCII case-insensitive) after a space, tab or
+/// opening bracket, with `at` followed by a space, tab or closing bracket: what a
+/// disguised `@` (`jan [at] x`, `jan at x`, `jan apenstaartje x`) cannot do without. The
+/// letters of `at` and `apen` have no non-ASCII case variants, so `(?i)` adds none.
+fn has_at_word(bytes: &[u8]) -> bool {
+    let opens = |b: u8| matches!(b, b' ' | b'\t' | b'[' | b'(' | b'{' | b'<');
+    let closes = |b: u8| matches!(b, b' ' | b'\t' | b']' | b')' | b'}' | b'>');
+    memchr::memchr2_iter(b'a', b'A', bytes).any(|i| {
+        i > 0
+            && opens(bytes[i - 1])
+            && match bytes.get(i + 1..i + 3) {
+                Some([t, after]) if t | 0x20 == b't' => closes(*after),
+                _ => bytes
+                    .get(i + 1..i + 4)
+                    .is_some_and(|pen| pen.eq_ignore_ascii_case(b"pen")),
+            }
+    })
 }
 
 /// What a validator decided about a candidate.
@@ -210,6 +242,17 @@ impl<'t> ScanCtx<'t> {
     }
 }
 
+/// `ASCII_WORD[b]`: byte `b` (below 0x80) is an ASCII letter or digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The word spans of `text` (see [`ScanCtx::words`]); ASCII bytes take a fast path.
 pub(crate) fn cut_words(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
@@ -219,7 +262,7 @@ pub(crate) fn cut_words(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         let (is_word, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+            (ASCII_WORD[usize::from(b)], 1)
         } else {
             // `i` is always a char boundary: we step by whole characters.
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -312,6 +355,23 @@ mod tests {
         assert_eq!(Profile::of("hoi"), Profile::default());
         assert!(Needs::digits(4).and_dot().met_by(&Profile::of("1.234")));
         assert!(!Needs::digits(5).met_by(&Profile::of("1.234")));
+        // A disguised `@`: alone or in brackets, never inside a word.
+        for (text, disguised) in [
+            ("jan [at] x", true),
+            ("jan (AT) x", true),
+            ("jan at x", true),
+            ("jan\tat\tx", true),
+            ("jan apenstaartje x", true),
+            ("jan@x", true),
+            ("at x", false),
+            ("dat is wat", false),
+            ("jan at", false),
+            ("kijk naar de apen", true), // generous: `apen` may start `apenstaartje`
+            ("ja [apen", true),
+            ("zaterdag", false),
+        ] {
+            assert_eq!(Profile::of(text).mail_at, disguised, "{text}");
+        }
     }
 
     /// A gate must never hide a finding: every finding a rule makes, run ungated over
@@ -357,6 +417,98 @@ mod tests {
                 !family.is_empty() && c.rule.name.contains('.'),
                 "{}",
                 c.rule.name
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod rule_costs {
+    use super::*;
+
+    /// Temporary profiling aid: time per rule over /tmp/perf-corpus.jsonl.
+    #[test]
+    #[ignore]
+    fn rule_costs() {
+        let texts: Vec<String> = std::fs::read_to_string("/tmp/perf-corpus.jsonl")
+            .unwrap()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        let profiles: Vec<Profile> = texts.iter().map(|t| Profile::of(t)).collect();
+        let t0 = std::time::Instant::now();
+        let _: Vec<Profile> = texts.iter().map(|t| Profile::of(t)).collect();
+        eprintln!("profile {:?}", t0.elapsed());
+        let t0 = std::time::Instant::now();
+        let n: usize = texts.iter().map(|t| cut_words(t).len()).sum();
+        eprintln!("cut_words {:?} {n}", t0.elapsed());
+        for c in compiled_rules() {
+            let t0 = std::time::Instant::now();
+            let (mut runs, mut cands, mut ok) = (0, 0, 0);
+            for (t, p) in texts.iter().zip(&profiles) {
+                if !c.rule.needs.met_by(p) {
+                    continue;
+                }
+                runs += 1;
+                for m in c.regex.find_iter(t) {
+                    cands += 1;
+                    if (c.rule.validate)(t, Span::new(m.start(), m.end())).is_some() {
+                        ok += 1;
+                    }
+                }
+            }
+            eprintln!(
+                "{:<24} {:>8.1} ms runs {runs} cands {cands} ok {ok}",
+                c.rule.name,
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        let set = regex::RegexSet::new(compiled_rules().iter().map(|c| c.rule.pattern)).unwrap();
+        for _ in 0..2 {
+            let t0 = std::time::Instant::now();
+            let n: usize = texts.iter().map(|t| set.matches(t).iter().count()).sum();
+            eprintln!("regexset {:?} {n}", t0.elapsed());
+        }
+        let t0 = std::time::Instant::now();
+        let mut n = 0;
+        for (t, p) in texts.iter().zip(&profiles) {
+            for c in compiled_rules() {
+                if c.rule.needs.met_by(p) && c.regex.is_match(t) {
+                    n += 1;
+                }
+            }
+        }
+        eprintln!("is_match all {:?} {n}", t0.elapsed());
+        for _ in 0..2 {
+            let t0 = std::time::Instant::now();
+            for t in &texts {
+                let ctx = ScanCtx::new(
+                    t,
+                    KindSet::all(),
+                    crate::engine::LangSet { nl: true, en: true },
+                );
+                let mut hits = Vec::new();
+                name::detect(&ctx, &mut hits);
+            }
+            eprintln!("names {:?}", t0.elapsed());
+        }
+        for (i, (pass, _)) in passes().iter().enumerate() {
+            let t0 = std::time::Instant::now();
+            let mut n = 0;
+            for t in &texts {
+                let ctx = ScanCtx::new(
+                    t,
+                    KindSet::all(),
+                    crate::engine::LangSet { nl: true, en: true },
+                );
+                let mut hits = Vec::new();
+                pass(&ctx, &mut hits);
+                n += hits.len();
+            }
+            eprintln!(
+                "pass {i} {:>8.1} ms hits {n}",
+                t0.elapsed().as_secs_f64() * 1e3
             );
         }
     }
