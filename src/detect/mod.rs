@@ -59,6 +59,16 @@ pub(crate) struct Needs {
     pub dot: bool,
     /// An `@`, or an `at`/`apenstaartje` standing alone or in brackets (a disguised `@`).
     pub mail_at: bool,
+    /// A run of at least this many ASCII digits in a row.
+    pub run: u8,
+    /// Two ASCII letters directly followed by two ASCII digits (`NL91`).
+    pub letters_digits: bool,
+    /// An ASCII capital directly followed by an ASCII digit (`W1`), or `GIR`.
+    pub upper_digit: bool,
+    /// A `.` directly followed by an ASCII letter or a non-ASCII character (`x.nl`).
+    pub dot_word: bool,
+    /// `www.` in any case.
+    pub www: bool,
 }
 
 impl Needs {
@@ -69,6 +79,11 @@ impl Needs {
         colon: false,
         dot: false,
         mail_at: false,
+        run: 0,
+        letters_digits: false,
+        upper_digit: false,
+        dot_word: false,
+        www: false,
     };
 
     /// At least `n` ASCII digits.
@@ -91,17 +106,55 @@ impl Needs {
         ..Needs::NOTHING
     };
 
-    /// A `.`.
-    pub const DOT: Needs = Needs {
-        dot: true,
-        ..Needs::NOTHING
-    };
-
     /// An `@` or a disguised one (`jan [at] example`, `jan at example`).
     pub const MAIL_AT: Needs = Needs {
         mail_at: true,
         ..Needs::NOTHING
     };
+
+    /// Two letters then two digits (an IBAN's start).
+    pub const LETTERS_DIGITS: Needs = Needs {
+        letters_digits: true,
+        ..Needs::NOTHING
+    };
+
+    /// A capital then a digit (a UK postcode's outward code).
+    pub const UPPER_DIGIT: Needs = Needs {
+        upper_digit: true,
+        ..Needs::NOTHING
+    };
+
+    /// A dot glued to a following letter (a domain's last dot).
+    pub const DOT_WORD: Needs = Needs {
+        dot_word: true,
+        ..Needs::NOTHING
+    };
+
+    /// `www.`.
+    pub const WWW: Needs = Needs {
+        www: true,
+        ..Needs::NOTHING
+    };
+
+    /// This precondition and a run of `n` digits in a row.
+    pub const fn and_run(self, n: u8) -> Needs {
+        Needs { run: n, ..self }
+    }
+
+    /// This precondition and `other`'s flags (digit counts are taken from `self`).
+    pub const fn and(self, other: Needs) -> Needs {
+        Needs {
+            at: self.at || other.at,
+            colon: self.colon || other.colon,
+            dot: self.dot || other.dot,
+            mail_at: self.mail_at || other.mail_at,
+            letters_digits: self.letters_digits || other.letters_digits,
+            upper_digit: self.upper_digit || other.upper_digit,
+            dot_word: self.dot_word || other.dot_word,
+            www: self.www || other.www,
+            ..self
+        }
+    }
 
     /// This precondition and a `.`.
     pub const fn and_dot(self) -> Needs {
@@ -115,6 +168,11 @@ impl Needs {
             && (!self.colon || profile.colon)
             && (!self.dot || profile.dot)
             && (!self.mail_at || profile.mail_at)
+            && profile.run >= self.run as usize
+            && (!self.letters_digits || profile.letters_digits)
+            && (!self.upper_digit || profile.upper_digit)
+            && (!self.dot_word || profile.dot_word)
+            && (!self.www || profile.www)
     }
 }
 
@@ -126,6 +184,11 @@ pub(crate) struct Profile {
     pub colon: bool,
     pub dot: bool,
     pub mail_at: bool,
+    pub run: usize,
+    pub letters_digits: bool,
+    pub upper_digit: bool,
+    pub dot_word: bool,
+    pub www: bool,
 }
 
 impl Profile {
@@ -133,13 +196,46 @@ impl Profile {
     pub fn of(text: &str) -> Profile {
         let (mut digits, mut at, mut colon, mut dot, mut wide) =
             (0usize, false, false, false, false);
-        for &b in text.as_bytes() {
-            digits += usize::from(b.wrapping_sub(b'0') < 10);
+        let bytes = text.as_bytes();
+        // Digits in a row now and at most; letters in a row now and before this digit run.
+        let (mut run, mut max_run, mut letters, mut letters_before) = (0usize, 0, 0usize, 0);
+        let (mut letters_digits, mut upper_digit, mut prev) = (false, false, 0u8);
+        for &b in bytes {
+            let digit = b.wrapping_sub(b'0') < 10;
+            digits += usize::from(digit);
             at |= b == b'@';
             colon |= b == b':';
             dot |= b == b'.';
             wide |= b >= 0x80;
+            if digit {
+                if run == 0 {
+                    letters_before = letters;
+                    upper_digit |= prev.is_ascii_uppercase();
+                }
+                run += 1;
+                max_run = max_run.max(run);
+                letters_digits |= run >= 2 && letters_before >= 2;
+                letters = 0;
+            } else {
+                run = 0;
+                letters = if b.is_ascii_alphabetic() {
+                    letters + 1
+                } else {
+                    0
+                };
+            }
+            prev = b;
         }
+        let (mut dot_word, mut www) = (false, false);
+        if dot {
+            for i in memchr::memchr_iter(b'.', bytes) {
+                dot_word |= bytes
+                    .get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0x80);
+                www |= i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www");
+            }
+        }
+        upper_digit |= memchr::memmem::find(bytes, b"GIR").is_some();
         let mail_at = at || has_at_word(text.as_bytes());
         if wide && !at {
             at = memchr::memmem::find(text.as_bytes(), "＠".as_bytes()).is_some();
@@ -150,6 +246,11 @@ impl Profile {
             colon,
             dot,
             mail_at,
+            run: max_run,
+            letters_digits,
+            upper_digit,
+            dot_word,
+            www,
         }
     }
 }
@@ -352,6 +453,12 @@ mod tests {
     fn profiles_count_what_gates_need() {
         let p = Profile::of("bel 06-12 of mail a＠b: x.");
         assert_eq!((p.digits, p.at, p.colon, p.dot), (4, true, true, true));
+        let p = Profile::of("NL91 ab 123 W1A Www.x");
+        assert_eq!(p.run, 3);
+        assert!(p.letters_digits && p.upper_digit && p.dot_word && p.www);
+        let p = Profile::of("nl 91 a12 w1 ww. . 1.5");
+        assert!(!p.letters_digits && !p.upper_digit && !p.dot_word && !p.www);
+        assert!(Profile::of("GIR 0AA").upper_digit);
         assert_eq!(Profile::of("hoi"), Profile::default());
         assert!(Needs::digits(4).and_dot().met_by(&Profile::of("1.234")));
         assert!(!Needs::digits(5).met_by(&Profile::of("1.234")));
