@@ -56,7 +56,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?(?:,?[\s\-]+(?:[0-9]{4}|'[0-9]{2})(?-u:\b))?"
         ),
         priority: 85,
-        needs: Needs::digits(1),
+        needs: Needs::digits(1).and(Needs::MONTH),
         validate: day_name,
     },
     Rule {
@@ -68,7 +68,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{4}(?-u:\b))?"
         ),
         priority: 85,
-        needs: Needs::digits(1),
+        needs: Needs::digits(1).and(Needs::MONTH),
         validate: name_day,
     },
 ];

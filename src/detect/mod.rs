@@ -69,6 +69,11 @@ pub(crate) struct Needs {
     pub dot_word: bool,
     /// `www.` in any case.
     pub www: bool,
+    /// At least this many `-`.
+    pub hyphens: u8,
+    /// A word starting with the first three letters of a Dutch or English month name
+    /// (`jan`, `maa`, `mrt`, `okt`, …), in any case.
+    pub month: bool,
 }
 
 impl Needs {
@@ -84,6 +89,8 @@ impl Needs {
         upper_digit: false,
         dot_word: false,
         www: false,
+        hyphens: 0,
+        month: false,
     };
 
     /// At least `n` ASCII digits.
@@ -136,6 +143,17 @@ impl Needs {
         ..Needs::NOTHING
     };
 
+    /// A month name.
+    pub const MONTH: Needs = Needs {
+        month: true,
+        ..Needs::NOTHING
+    };
+
+    /// This precondition and at least `n` hyphens.
+    pub const fn and_hyphens(self, n: u8) -> Needs {
+        Needs { hyphens: n, ..self }
+    }
+
     /// This precondition and a run of `n` digits in a row.
     pub const fn and_run(self, n: u8) -> Needs {
         Needs { run: n, ..self }
@@ -152,6 +170,7 @@ impl Needs {
             upper_digit: self.upper_digit || other.upper_digit,
             dot_word: self.dot_word || other.dot_word,
             www: self.www || other.www,
+            month: self.month || other.month,
             ..self
         }
     }
@@ -173,6 +192,8 @@ impl Needs {
             && (!self.upper_digit || profile.upper_digit)
             && (!self.dot_word || profile.dot_word)
             && (!self.www || profile.www)
+            && profile.hyphens >= self.hyphens as usize
+            && (!self.month || profile.month)
     }
 }
 
@@ -189,6 +210,8 @@ pub(crate) struct Profile {
     pub upper_digit: bool,
     pub dot_word: bool,
     pub www: bool,
+    pub hyphens: usize,
+    pub month: bool,
 }
 
 impl Profile {
@@ -200,7 +223,14 @@ impl Profile {
         // Digits in a row now and at most; letters in a row now and before this digit run.
         let (mut run, mut max_run, mut letters, mut letters_before) = (0usize, 0, 0usize, 0);
         let (mut letters_digits, mut upper_digit, mut prev) = (false, false, 0u8);
-        for &b in bytes {
+        let (mut hyphens, mut month) = (0usize, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            hyphens += usize::from(b == b'-');
+            // A month name starts where an ASCII word boundary (`(?-u:\b)`) is.
+            if !month && b.is_ascii_alphabetic() && !(prev.is_ascii_alphanumeric() || prev == b'_')
+            {
+                month = bytes.get(i..i + 3).is_some_and(is_month_stem);
+            }
             let digit = b.wrapping_sub(b'0') < 10;
             digits += usize::from(digit);
             at |= b == b'@';
@@ -236,6 +266,12 @@ impl Profile {
             }
         }
         upper_digit |= memchr::memmem::find(bytes, b"GIR").is_some();
+        // `(?i)` lets a few non-ASCII letters match ASCII ones (`K` for `k`, `ſ` for `s`):
+        // with any of them in the text, a month name may hide in it.
+        month |= wide
+            && FOLDS_TO_ASCII.iter().any(|c| {
+                memchr::memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some()
+            });
         let mail_at = at || has_at_word(text.as_bytes());
         if wide && !at {
             at = memchr::memmem::find(text.as_bytes(), "＠".as_bytes()).is_some();
@@ -251,8 +287,38 @@ impl Profile {
             upper_digit,
             dot_word,
             www,
+            hyphens,
+            month,
         }
     }
+}
+
+/// The non-ASCII characters that a case-insensitive regex matches for some ASCII letter
+/// (a test checks this list against the `regex` crate's case folding).
+const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
+
+/// True when `stem` (three bytes) starts a month name of [`Needs::month`].
+fn is_month_stem(stem: &[u8]) -> bool {
+    let [a, b, c] = [stem[0] | 0x20, stem[1] | 0x20, stem[2] | 0x20];
+    matches!(
+        &[a, b, c],
+        b"jan"
+            | b"feb"
+            | b"maa"
+            | b"mar"
+            | b"mrt"
+            | b"apr"
+            | b"mei"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"okt"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
 }
 
 /// True when `bytes` hold `at` or `apen…` (ASCII case-insensitive) after a space, tab or
@@ -459,6 +525,19 @@ mod tests {
         let p = Profile::of("nl 91 a12 w1 ww. . 1.5");
         assert!(!p.letters_digits && !p.upper_digit && !p.dot_word && !p.www);
         assert!(Profile::of("GIR 0AA").upper_digit);
+        assert_eq!(Profile::of("0-0-0 -").hyphens, 3);
+        // Month stems at a word start, any case; the Kelvin sign may stand for a `k`.
+        for (text, month) in [
+            ("12 MAART", true),
+            ("3-okt", true),
+            ("Dec. 3", true),
+            ("o\u{212A}t 3", true),
+            ("zomaar", false),
+            ("_jan", false),
+            ("ja", false),
+        ] {
+            assert_eq!(Profile::of(text).month, month, "{text}");
+        }
         assert_eq!(Profile::of("hoi"), Profile::default());
         assert!(Needs::digits(4).and_dot().met_by(&Profile::of("1.234")));
         assert!(!Needs::digits(5).met_by(&Profile::of("1.234")));
@@ -479,6 +558,19 @@ mod tests {
         ] {
             assert_eq!(Profile::of(text).mail_at, disguised, "{text}");
         }
+    }
+
+    /// The gates read ASCII letters case-insensitively; `(?i)` in a pattern also matches
+    /// the few non-ASCII characters whose case folds onto an ASCII letter. Those must all
+    /// be in `FOLDS_TO_ASCII`.
+    #[test]
+    fn only_listed_characters_fold_to_ascii_letters() {
+        let letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, FOLDS_TO_ASCII);
     }
 
     /// A gate must never hide a finding: every finding a rule makes, run ungated over

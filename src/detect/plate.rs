@@ -15,7 +15,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::LicensePlate,
         pattern: r"(?-u:\b)[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}(?-u:\b)",
         priority: 90,
-        needs: Needs::digits(2),
+        needs: Needs::digits(2).and_hyphens(2),
         validate: hyphenated,
     },
     Rule {
