@@ -99,7 +99,7 @@ impl Engine {
     /// ```
     pub fn scan(&self, text: &str) -> Vec<Finding> {
         let inner = &*self.inner;
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut hits: Vec<Hit> = Vec::with_capacity(16);
         let profile = detect::Profile::of(text);
         for compiled in detect::compiled_rules() {
             let rule = compiled.rule;

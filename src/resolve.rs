@@ -11,7 +11,6 @@
 
 use crate::detect::Hit;
 use crate::Finding;
-use std::collections::BTreeMap;
 
 /// Keeps the winning hits and returns their findings sorted by start.
 pub(crate) fn resolve(mut hits: Vec<Hit>) -> Vec<Finding> {
@@ -21,21 +20,24 @@ pub(crate) fn resolve(mut hits: Vec<Hit>) -> Vec<Finding> {
             .then(b.finding.span.len().cmp(&a.finding.span.len()))
             .then(a.finding.span.start.cmp(&b.finding.span.start))
     });
-    // Accepted spans by start; each accepted span is disjoint from the others, so an
-    // overlap can only be with the nearest accepted span on either side.
-    let mut taken: BTreeMap<usize, Finding> = BTreeMap::new();
+    // Accepted spans sorted by start (a text has few: a vector beats a tree); each is
+    // disjoint from the others, so an overlap can only be with the last accepted span that
+    // starts before this one ends.
+    let mut taken: Vec<Finding> = Vec::with_capacity(hits.len());
     for hit in hits {
         let span = hit.finding.span;
         if span.is_empty() {
             continue;
         }
-        let left = taken.range(..span.end).next_back();
-        if left.is_some_and(|(_, f)| f.span.overlaps(span)) {
+        let before_end = taken.partition_point(|f| f.span.start < span.end);
+        if before_end > 0 && taken[before_end - 1].span.overlaps(span) {
             continue;
         }
-        taken.insert(span.start, hit.finding);
+        // No accepted span starts at `span.start` (it would overlap), so this is the place.
+        let at = taken.partition_point(|f| f.span.start < span.start);
+        taken.insert(at, hit.finding);
     }
-    taken.into_values().collect()
+    taken
 }
 
 #[cfg(test)]

@@ -28,7 +28,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Address,
         pattern: r"(?-u:\b)[1-9][0-9]{3} ?[A-Za-z]{2}(?-u:\b)",
         priority: 95,
-        needs: Needs::digits(4),
+        needs: Needs::digits(4).and_run(4),
         validate: postcode,
     },
     Rule {
@@ -53,7 +53,7 @@ pub(crate) const RULES: &[Rule] = &[
         // Royal Mail format: outward code (area, district) and inward code (sector, unit).
         pattern: r"(?-u:\b)(?:GIR ?0AA|[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][ABD-HJLNP-UW-Z]{2})(?-u:\b)",
         priority: 95,
-        needs: Needs::digits(2),
+        needs: Needs::digits(2).and(Needs::UPPER_DIGIT),
         validate: postcode_uk,
     },
     Rule {

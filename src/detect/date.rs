@@ -27,7 +27,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Date,
         pattern: r"(?-u:\b)[0-9]{1,2}[-/.][0-9]{1,2}[-/.](?:[0-9]{4}|[0-9]{2})(?-u:\b)",
         priority: 85,
-        needs: Needs::digits(4),
+        needs: Needs::digits(4).and_run(2),
         validate: numeric,
     },
     Rule {
@@ -44,7 +44,7 @@ pub(crate) const RULES: &[Rule] = &[
         // A time written with the date (`T14:30:00Z`, ` 11:34:35`) is part of the timestamp.
         pattern: r"(?-u:\b)[0-9]{4}[-/.][0-9]{2}[-/.][0-9]{2}(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]{1,9})?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?",
         priority: 85,
-        needs: Needs::digits(8),
+        needs: Needs::digits(8).and_run(4),
         validate: iso,
     },
     Rule {
@@ -56,7 +56,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?(?:,?[\s\-]+(?:[0-9]{4}|'[0-9]{2})(?-u:\b))?"
         ),
         priority: 85,
-        needs: Needs::digits(1),
+        needs: Needs::digits(1).and(Needs::MONTH),
         validate: day_name,
     },
     Rule {
@@ -68,7 +68,7 @@ pub(crate) const RULES: &[Rule] = &[
             r")(?-u:\b)\.?\s+[0-9]{1,2}(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+[0-9]{4}(?-u:\b))?"
         ),
         priority: 85,
-        needs: Needs::digits(1),
+        needs: Needs::digits(1).and(Needs::MONTH),
         validate: name_day,
     },
 ];

@@ -33,7 +33,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Email,
         pattern: OBFUSCATED,
         priority: PRIORITY,
-        needs: Needs::NOTHING,
+        needs: Needs::MAIL_AT,
         validate: validate_obfuscated,
     },
 ];

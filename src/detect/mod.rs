@@ -57,6 +57,23 @@ pub(crate) struct Needs {
     pub colon: bool,
     /// A `.`.
     pub dot: bool,
+    /// An `@`, or an `at`/`apenstaartje` standing alone or in brackets (a disguised `@`).
+    pub mail_at: bool,
+    /// A run of at least this many ASCII digits in a row.
+    pub run: u8,
+    /// Two ASCII letters directly followed by two ASCII digits (`NL91`).
+    pub letters_digits: bool,
+    /// An ASCII capital directly followed by an ASCII digit (`W1`), or `GIR`.
+    pub upper_digit: bool,
+    /// A `.` directly followed by an ASCII letter or a non-ASCII character (`x.nl`).
+    pub dot_word: bool,
+    /// `www.` in any case.
+    pub www: bool,
+    /// At least this many `-`.
+    pub hyphens: u8,
+    /// A word starting with the first three letters of a Dutch or English month name
+    /// (`jan`, `maa`, `mrt`, `okt`, …), in any case.
+    pub month: bool,
 }
 
 impl Needs {
@@ -66,6 +83,14 @@ impl Needs {
         at: false,
         colon: false,
         dot: false,
+        mail_at: false,
+        run: 0,
+        letters_digits: false,
+        upper_digit: false,
+        dot_word: false,
+        www: false,
+        hyphens: 0,
+        month: false,
     };
 
     /// At least `n` ASCII digits.
@@ -88,11 +113,67 @@ impl Needs {
         ..Needs::NOTHING
     };
 
-    /// A `.`.
-    pub const DOT: Needs = Needs {
-        dot: true,
+    /// An `@` or a disguised one (`jan [at] example`, `jan at example`).
+    pub const MAIL_AT: Needs = Needs {
+        mail_at: true,
         ..Needs::NOTHING
     };
+
+    /// Two letters then two digits (an IBAN's start).
+    pub const LETTERS_DIGITS: Needs = Needs {
+        letters_digits: true,
+        ..Needs::NOTHING
+    };
+
+    /// A capital then a digit (a UK postcode's outward code).
+    pub const UPPER_DIGIT: Needs = Needs {
+        upper_digit: true,
+        ..Needs::NOTHING
+    };
+
+    /// A dot glued to a following letter (a domain's last dot).
+    pub const DOT_WORD: Needs = Needs {
+        dot_word: true,
+        ..Needs::NOTHING
+    };
+
+    /// `www.`.
+    pub const WWW: Needs = Needs {
+        www: true,
+        ..Needs::NOTHING
+    };
+
+    /// A month name.
+    pub const MONTH: Needs = Needs {
+        month: true,
+        ..Needs::NOTHING
+    };
+
+    /// This precondition and at least `n` hyphens.
+    pub const fn and_hyphens(self, n: u8) -> Needs {
+        Needs { hyphens: n, ..self }
+    }
+
+    /// This precondition and a run of `n` digits in a row.
+    pub const fn and_run(self, n: u8) -> Needs {
+        Needs { run: n, ..self }
+    }
+
+    /// This precondition and `other`'s flags (digit counts are taken from `self`).
+    pub const fn and(self, other: Needs) -> Needs {
+        Needs {
+            at: self.at || other.at,
+            colon: self.colon || other.colon,
+            dot: self.dot || other.dot,
+            mail_at: self.mail_at || other.mail_at,
+            letters_digits: self.letters_digits || other.letters_digits,
+            upper_digit: self.upper_digit || other.upper_digit,
+            dot_word: self.dot_word || other.dot_word,
+            www: self.www || other.www,
+            month: self.month || other.month,
+            ..self
+        }
+    }
 
     /// This precondition and a `.`.
     pub const fn and_dot(self) -> Needs {
@@ -105,6 +186,14 @@ impl Needs {
             && (!self.at || profile.at)
             && (!self.colon || profile.colon)
             && (!self.dot || profile.dot)
+            && (!self.mail_at || profile.mail_at)
+            && profile.run >= self.run as usize
+            && (!self.letters_digits || profile.letters_digits)
+            && (!self.upper_digit || profile.upper_digit)
+            && (!self.dot_word || profile.dot_word)
+            && (!self.www || profile.www)
+            && profile.hyphens >= self.hyphens as usize
+            && (!self.month || profile.month)
     }
 }
 
@@ -115,6 +204,14 @@ pub(crate) struct Profile {
     pub at: bool,
     pub colon: bool,
     pub dot: bool,
+    pub mail_at: bool,
+    pub run: usize,
+    pub letters_digits: bool,
+    pub upper_digit: bool,
+    pub dot_word: bool,
+    pub www: bool,
+    pub hyphens: usize,
+    pub month: bool,
 }
 
 impl Profile {
@@ -122,13 +219,60 @@ impl Profile {
     pub fn of(text: &str) -> Profile {
         let (mut digits, mut at, mut colon, mut dot, mut wide) =
             (0usize, false, false, false, false);
-        for &b in text.as_bytes() {
-            digits += usize::from(b.wrapping_sub(b'0') < 10);
+        let bytes = text.as_bytes();
+        // Digits in a row now and at most; letters in a row now and before this digit run.
+        let (mut run, mut max_run, mut letters, mut letters_before) = (0usize, 0, 0usize, 0);
+        let (mut letters_digits, mut upper_digit, mut prev) = (false, false, 0u8);
+        let (mut hyphens, mut month) = (0usize, false);
+        for (i, &b) in bytes.iter().enumerate() {
+            hyphens += usize::from(b == b'-');
+            // A month name starts where an ASCII word boundary (`(?-u:\b)`) is.
+            if !month && b.is_ascii_alphabetic() && !(prev.is_ascii_alphanumeric() || prev == b'_')
+            {
+                month = bytes.get(i..i + 3).is_some_and(is_month_stem);
+            }
+            let digit = b.wrapping_sub(b'0') < 10;
+            digits += usize::from(digit);
             at |= b == b'@';
             colon |= b == b':';
             dot |= b == b'.';
             wide |= b >= 0x80;
+            if digit {
+                if run == 0 {
+                    letters_before = letters;
+                    upper_digit |= prev.is_ascii_uppercase();
+                }
+                run += 1;
+                max_run = max_run.max(run);
+                letters_digits |= run >= 2 && letters_before >= 2;
+                letters = 0;
+            } else {
+                run = 0;
+                letters = if b.is_ascii_alphabetic() {
+                    letters + 1
+                } else {
+                    0
+                };
+            }
+            prev = b;
         }
+        let (mut dot_word, mut www) = (false, false);
+        if dot {
+            for i in memchr::memchr_iter(b'.', bytes) {
+                dot_word |= bytes
+                    .get(i + 1)
+                    .is_some_and(|&n| n.is_ascii_alphabetic() || n >= 0x80);
+                www |= i >= 3 && bytes[i - 3..i].eq_ignore_ascii_case(b"www");
+            }
+        }
+        upper_digit |= memchr::memmem::find(bytes, b"GIR").is_some();
+        // `(?i)` lets a few non-ASCII letters match ASCII ones (`K` for `k`, `ſ` for `s`):
+        // with any of them in the text, a month name may hide in it.
+        month |= wide
+            && FOLDS_TO_ASCII.iter().any(|c| {
+                memchr::memmem::find(bytes, c.encode_utf8(&mut [0; 4]).as_bytes()).is_some()
+            });
+        let mail_at = at || has_at_word(text.as_bytes());
         if wide && !at {
             at = memchr::memmem::find(text.as_bytes(), "＠".as_bytes()).is_some();
         }
@@ -137,8 +281,63 @@ impl Profile {
             at,
             colon,
             dot,
+            mail_at,
+            run: max_run,
+            letters_digits,
+            upper_digit,
+            dot_word,
+            www,
+            hyphens,
+            month,
         }
     }
+}
+
+/// The non-ASCII characters that a case-insensitive regex matches for some ASCII letter
+/// (a test checks this list against the `regex` crate's case folding).
+const FOLDS_TO_ASCII: [char; 2] = ['\u{17F}', '\u{212A}'];
+
+/// True when `stem` (three bytes) starts a month name of [`Needs::month`].
+fn is_month_stem(stem: &[u8]) -> bool {
+    let [a, b, c] = [stem[0] | 0x20, stem[1] | 0x20, stem[2] | 0x20];
+    matches!(
+        &[a, b, c],
+        b"jan"
+            | b"feb"
+            | b"maa"
+            | b"mar"
+            | b"mrt"
+            | b"apr"
+            | b"mei"
+            | b"may"
+            | b"jun"
+            | b"jul"
+            | b"aug"
+            | b"sep"
+            | b"okt"
+            | b"oct"
+            | b"nov"
+            | b"dec"
+    )
+}
+
+/// True when `bytes` hold `at` or `apen…` (ASCII case-insensitive) after a space, tab or
+/// opening bracket, with `at` followed by a space, tab or closing bracket: what a
+/// disguised `@` (`jan [at] x`, `jan at x`, `jan apenstaartje x`) cannot do without. The
+/// letters of `at` and `apen` have no non-ASCII case variants, so `(?i)` adds none.
+fn has_at_word(bytes: &[u8]) -> bool {
+    let opens = |b: u8| matches!(b, b' ' | b'\t' | b'[' | b'(' | b'{' | b'<');
+    let closes = |b: u8| matches!(b, b' ' | b'\t' | b']' | b')' | b'}' | b'>');
+    memchr::memchr2_iter(b'a', b'A', bytes).any(|i| {
+        i > 0
+            && opens(bytes[i - 1])
+            && match bytes.get(i + 1..i + 3) {
+                Some([t, after]) if t | 0x20 == b't' => closes(*after),
+                _ => bytes
+                    .get(i + 1..i + 4)
+                    .is_some_and(|pen| pen.eq_ignore_ascii_case(b"pen")),
+            }
+    })
 }
 
 /// What a validator decided about a candidate.
@@ -210,6 +409,17 @@ impl<'t> ScanCtx<'t> {
     }
 }
 
+/// `ASCII_WORD[b]`: byte `b` (below 0x80) is an ASCII letter or digit.
+const ASCII_WORD: [bool; 128] = {
+    let mut table = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
 /// The word spans of `text` (see [`ScanCtx::words`]); ASCII bytes take a fast path.
 pub(crate) fn cut_words(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
@@ -219,7 +429,7 @@ pub(crate) fn cut_words(text: &str) -> Vec<Span> {
     while i < bytes.len() {
         let b = bytes[i];
         let (is_word, width) = if b < 0x80 {
-            (b.is_ascii_alphanumeric(), 1)
+            (ASCII_WORD[usize::from(b)], 1)
         } else {
             // `i` is always a char boundary: we step by whole characters.
             let c = text[i..].chars().next().unwrap_or(' ');
@@ -309,9 +519,58 @@ mod tests {
     fn profiles_count_what_gates_need() {
         let p = Profile::of("bel 06-12 of mail a＠b: x.");
         assert_eq!((p.digits, p.at, p.colon, p.dot), (4, true, true, true));
+        let p = Profile::of("NL91 ab 123 W1A Www.x");
+        assert_eq!(p.run, 3);
+        assert!(p.letters_digits && p.upper_digit && p.dot_word && p.www);
+        let p = Profile::of("nl 91 a12 w1 ww. . 1.5");
+        assert!(!p.letters_digits && !p.upper_digit && !p.dot_word && !p.www);
+        assert!(Profile::of("GIR 0AA").upper_digit);
+        assert_eq!(Profile::of("0-0-0 -").hyphens, 3);
+        // Month stems at a word start, any case; the Kelvin sign may stand for a `k`.
+        for (text, month) in [
+            ("12 MAART", true),
+            ("3-okt", true),
+            ("Dec. 3", true),
+            ("o\u{212A}t 3", true),
+            ("zomaar", false),
+            ("_jan", false),
+            ("ja", false),
+        ] {
+            assert_eq!(Profile::of(text).month, month, "{text}");
+        }
         assert_eq!(Profile::of("hoi"), Profile::default());
         assert!(Needs::digits(4).and_dot().met_by(&Profile::of("1.234")));
         assert!(!Needs::digits(5).met_by(&Profile::of("1.234")));
+        // A disguised `@`: alone or in brackets, never inside a word.
+        for (text, disguised) in [
+            ("jan [at] x", true),
+            ("jan (AT) x", true),
+            ("jan at x", true),
+            ("jan\tat\tx", true),
+            ("jan apenstaartje x", true),
+            ("jan@x", true),
+            ("at x", false),
+            ("dat is wat", false),
+            ("jan at", false),
+            ("kijk naar de apen", true), // generous: `apen` may start `apenstaartje`
+            ("ja [apen", true),
+            ("zaterdag", false),
+        ] {
+            assert_eq!(Profile::of(text).mail_at, disguised, "{text}");
+        }
+    }
+
+    /// The gates read ASCII letters case-insensitively; `(?i)` in a pattern also matches
+    /// the few non-ASCII characters whose case folds onto an ASCII letter. Those must all
+    /// be in `FOLDS_TO_ASCII`.
+    #[test]
+    fn only_listed_characters_fold_to_ascii_letters() {
+        let letter = Regex::new("(?i)^[a-z]$").unwrap();
+        let folding: Vec<char> = (0x80..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|c| letter.is_match(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        assert_eq!(folding, FOLDS_TO_ASCII);
     }
 
     /// A gate must never hide a finding: every finding a rule makes, run ungated over
@@ -357,6 +616,76 @@ mod tests {
                 !family.is_empty() && c.rule.name.contains('.'),
                 "{}",
                 c.rule.name
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod rule_costs {
+    use super::*;
+
+    /// A profiling aid, not a check: the time, runs, candidates and accepted candidates
+    /// of every rule, and the time of every pass, over the JSONL corpus named by
+    /// `WEGLAKKER_CORPUS` (e.g. from `gen_corpus`). Run with
+    /// `cargo test --release --lib rule_costs -- --ignored --nocapture`.
+    /// (A `RegexSet` of all candidate patterns as a one-pass prefilter was tried: it ran
+    /// about ten times slower than all rules one by one.)
+    #[test]
+    #[ignore]
+    fn rule_costs() {
+        let Ok(path) = std::env::var("WEGLAKKER_CORPUS") else {
+            return;
+        };
+        let texts: Vec<String> = std::fs::read_to_string(path)
+            .unwrap()
+            .lines()
+            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+            .filter_map(|v| v["text"].as_str().map(str::to_string))
+            .collect();
+        let t0 = std::time::Instant::now();
+        let profiles: Vec<Profile> = texts.iter().map(|t| Profile::of(t)).collect();
+        eprintln!("profile {:?}", t0.elapsed());
+        let t0 = std::time::Instant::now();
+        let n: usize = texts.iter().map(|t| cut_words(t).len()).sum();
+        eprintln!("cut_words {:?} {n}", t0.elapsed());
+        for c in compiled_rules() {
+            let t0 = std::time::Instant::now();
+            let (mut runs, mut cands, mut ok) = (0, 0, 0);
+            for (t, p) in texts.iter().zip(&profiles) {
+                if !c.rule.needs.met_by(p) {
+                    continue;
+                }
+                runs += 1;
+                for m in c.regex.find_iter(t) {
+                    cands += 1;
+                    if (c.rule.validate)(t, Span::new(m.start(), m.end())).is_some() {
+                        ok += 1;
+                    }
+                }
+            }
+            eprintln!(
+                "{:<24} {:>8.1} ms runs {runs} cands {cands} ok {ok}",
+                c.rule.name,
+                t0.elapsed().as_secs_f64() * 1e3
+            );
+        }
+        for (i, (pass, _)) in passes().iter().enumerate() {
+            let t0 = std::time::Instant::now();
+            let mut n = 0;
+            for t in &texts {
+                let ctx = ScanCtx::new(
+                    t,
+                    KindSet::all(),
+                    crate::engine::LangSet { nl: true, en: true },
+                );
+                let mut hits = Vec::new();
+                pass(&ctx, &mut hits);
+                n += hits.len();
+            }
+            eprintln!(
+                "pass {i} {:>8.1} ms hits {n}",
+                t0.elapsed().as_secs_f64() * 1e3
             );
         }
     }

@@ -14,7 +14,7 @@ pub(crate) const RULES: &[Rule] = &[
         // Country, check digits, then the BBAN in any grouping (spaces or hyphens).
         pattern: r"(?-u:\b)[A-Za-z]{2}[0-9]{2}(?:[ \-]?[A-Za-z0-9]){10,30}",
         priority: 150,
-        needs: Needs::digits(2),
+        needs: Needs::digits(2).and(Needs::LETTERS_DIGITS),
         validate: iban,
     },
     Rule {
@@ -30,7 +30,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Bsn,
         pattern: r"(?-u:\b)(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}[ .-][0-9]{3}[ .-][0-9]{3}|[0-9]{8,9})(?-u:\b)",
         priority: 140,
-        needs: Needs::digits(8),
+        needs: Needs::digits(8).and_run(3),
         validate: bsn,
     },
 ];

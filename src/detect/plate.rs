@@ -15,13 +15,19 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::LicensePlate,
         pattern: r"(?-u:\b)[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}-[A-Za-z0-9]{1,3}(?-u:\b)",
         priority: 90,
-        needs: Needs::digits(2),
+        needs: Needs::digits(2).and_hyphens(2),
         validate: hyphenated,
     },
     Rule {
         name: "license_plate.compact",
         kind: Kind::LicensePlate,
-        pattern: r"(?-u:\b)[A-Za-z0-9]{6}(?-u:\b)",
+        // Six letters or digits with a digit among them, the digit's place spelled out:
+        // every sidecode has digits, and an all-letter word is most six-letter words.
+        pattern: concat!(
+            r"(?-u:\b)(?:[0-9][A-Za-z0-9]{5}|[A-Za-z][0-9][A-Za-z0-9]{4}|",
+            r"[A-Za-z]{2}[0-9][A-Za-z0-9]{3}|[A-Za-z]{3}[0-9][A-Za-z0-9]{2}|",
+            r"[A-Za-z]{4}[0-9][A-Za-z0-9]|[A-Za-z]{5}[0-9])(?-u:\b)"
+        ),
         priority: 90,
         needs: Needs::digits(2),
         validate: compact,

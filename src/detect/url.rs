@@ -33,7 +33,7 @@ pub(crate) const RULES: &[Rule] = &[
         kind: Kind::Url,
         pattern: r#"(?i)\bwww\.[^\s<>"\p{So}\p{Sk}\p{Cf}]+"#,
         priority: PRIORITY,
-        needs: Needs::DOT,
+        needs: Needs::WWW,
         validate: validate_www,
     },
     Rule {
@@ -43,7 +43,7 @@ pub(crate) const RULES: &[Rule] = &[
         // validator checks the top-level domain and the characters around.
         pattern: r#"(?i)[a-z0-9](?:[a-z0-9-]{0,62})(?:\.[a-z0-9-]{1,63})*\.[a-z]{2,24}(?::[0-9]{1,5})?(?:[/?#][^\s<>"\p{So}\p{Sk}\p{Cf}]*)?"#,
         priority: PRIORITY,
-        needs: Needs::DOT,
+        needs: Needs::DOT_WORD,
         validate: validate_bare,
     },
 ];
