@@ -160,16 +160,26 @@ pub(crate) fn words(text: &str) -> Vec<String> {
         if raw.starts_with('@') || raw.starts_with('#') {
             continue;
         }
-        let word: String = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.chars().any(char::is_alphanumeric) {
+        if let Some(word) = lower_word(raw) {
             out.push(word);
         }
     }
     out
+}
+
+/// One raw piece as a lower-cased word, trimmed of punctuation; `None` when no letter or
+/// digit is left. ASCII (nearly every word) takes the cheap path.
+fn lower_word(raw: &str) -> Option<String> {
+    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.is_empty() {
+        return None;
+    }
+    let word: String = if trimmed.is_ascii() {
+        trimmed.to_ascii_lowercase()
+    } else {
+        trimmed.chars().flat_map(char::to_lowercase).collect()
+    };
+    word.chars().any(char::is_alphanumeric).then_some(word)
 }
 
 /// Clause starts in a [`words`] list: index 0, and every word after a comma, `;`, `:`, a
@@ -201,12 +211,7 @@ fn starts_after(sentence: &str, breaks: &[char], conjunctions: bool) -> Vec<usiz
         if matches!(raw, "-" | "–" | "—") {
             pending = true;
         } else if !raw.starts_with('@') && !raw.starts_with('#') {
-            let word: String = raw
-                .trim_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .flat_map(char::to_lowercase)
-                .collect();
-            if word.chars().any(char::is_alphanumeric) {
+            if let Some(word) = lower_word(raw) {
                 if pending && index > 0 {
                     starts.push(index);
                 }
@@ -250,28 +255,36 @@ pub(crate) fn has_phrase(words: &[String], phrase: &str) -> bool {
 /// Index of the first occurrence of `phrase` in the word list. A phrase word ending in
 /// `*` matches any word with that prefix (`verzin*`).
 pub(crate) fn find_phrase(words: &[String], phrase: &str) -> Option<usize> {
-    // No allocation: this runs for every phrase list entry on every sentence.
-    let len = phrase.split(' ').count();
+    // No allocation and no splitting per position: this runs for every phrase list entry
+    // on every sentence, so the first pattern word filters positions before the rest of
+    // the phrase is split at all.
+    let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
     if len > words.len() {
         return None;
     }
+    let (first, rest) = match phrase.split_once(' ') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (phrase, None),
+    };
     (0..=words.len() - len).find(|&i| {
-        phrase
-            .split(' ')
-            .zip(&words[i..])
-            .all(|(p, w)| word_matches(p, w))
+        word_matches(first, &words[i])
+            && rest.is_none_or(|rest| {
+                rest.split(' ')
+                    .zip(&words[i + 1..])
+                    .all(|(p, w)| word_matches(p, w))
+            })
     })
 }
 
 /// One pattern word against one text word; `*` at the end matches a prefix, `_` matches
 /// any one word (`stel ik _ aansprakelijk`).
 pub(crate) fn word_matches(pattern: &str, word: &str) -> bool {
-    if pattern == "_" {
-        return true;
-    }
-    match pattern.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => pattern == word,
+    let (pattern, word) = (pattern.as_bytes(), word.as_bytes());
+    match pattern {
+        b"_" => true,
+        [prefix @ .., b'*'] => word.starts_with(prefix),
+        // Length and first byte first: most comparisons fail there, without a memcmp call.
+        _ => pattern.len() == word.len() && pattern.first() == word.first() && pattern == word,
     }
 }
 
