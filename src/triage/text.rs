@@ -4,6 +4,8 @@
 //! Question marks inside a URL (`?id=3`) or a quotation (`hij zei "waarom?"`) are not the
 //! writer's own question, so they are blanked before anything else looks at the text.
 
+use std::collections::HashMap;
+
 /// The text with URLs and quoted passages replaced by spaces (same byte length, so
 /// nothing downstream has to map offsets back).
 pub(crate) fn blank_urls_and_quotes(text: &str) -> String {
@@ -31,11 +33,13 @@ pub(crate) fn blank_urls_and_quotes(text: &str) -> String {
 /// next white space. A URL must start at a word boundary, which the caller's scan
 /// guarantees only loosely; a false start costs nothing but a blanked word.
 fn url_len(s: &str) -> Option<usize> {
-    let lower_start: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if lower_start.starts_with("http://")
-        || lower_start.starts_with("https://")
-        || lower_start.starts_with("www.")
-    {
+    // Case-insensitive on ASCII bytes, no allocation: this runs at every character.
+    let starts = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if starts("http://") || starts("https://") || starts("www.") {
         Some(s.find(char::is_whitespace).unwrap_or(s.len()))
     } else {
         None
@@ -245,6 +249,91 @@ pub(crate) fn shouting(text: &str) -> bool {
         }
     }
     total >= 8 && upper * 10 >= total * 7
+}
+
+/// A phrase list indexed by its first word, built once: asking "does any of these
+/// phrases occur?" then costs one lookup per word instead of a scan per phrase.
+pub(crate) struct Phrases {
+    list: Vec<&'static str>,
+    /// Indices of phrases by their literal first word.
+    by_first: HashMap<&'static str, Vec<usize>>,
+    /// Indices of phrases whose first word is a prefix (`verzin*`) or `_`: tried everywhere.
+    open: Vec<usize>,
+}
+
+impl Phrases {
+    /// Indexes `list` (same phrase syntax as [`find_phrase`]).
+    pub fn new(list: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let list: Vec<&'static str> = list.into_iter().collect();
+        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut open = Vec::new();
+        for (index, phrase) in list.iter().enumerate() {
+            let first = phrase.split(' ').next().unwrap_or("");
+            if first == "_" || first.ends_with('*') {
+                open.push(index);
+            } else {
+                by_first.entry(first).or_default().push(index);
+            }
+        }
+        Phrases {
+            list,
+            by_first,
+            open,
+        }
+    }
+
+    /// The phrases starting at word `at`, as list indices (unordered).
+    fn starting_at<'a>(
+        &'a self,
+        words: &'a [String],
+        at: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let literal = self
+            .by_first
+            .get(words[at].as_str())
+            .map_or(&[][..], Vec::as_slice);
+        literal
+            .iter()
+            .chain(&self.open)
+            .copied()
+            .filter(move |&index| matches_at(words, at, self.list[index]))
+    }
+
+    /// Does any phrase of the list occur in `words`? Same as `has_phrase` on each.
+    pub fn any_in(&self, words: &[String]) -> bool {
+        (0..words.len()).any(|at| self.starting_at(words, at).next().is_some())
+    }
+
+    /// For each phrase of the list (in list order): does it occur in `words`?
+    pub fn found_in(&self, words: &[String]) -> Vec<bool> {
+        let mut found = vec![false; self.list.len()];
+        for at in 0..words.len() {
+            for index in self.starting_at(words, at) {
+                found[index] = true;
+            }
+        }
+        found
+    }
+
+    /// Does one word match any single-word pattern of the list?
+    pub fn matches_word(&self, word: &str) -> bool {
+        // `word_matches` on the whole entry: a multi-word entry (`hoe laat`) never matches.
+        let literal = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        literal
+            .iter()
+            .chain(&self.open)
+            .any(|&index| word_matches(self.list[index], word))
+    }
+}
+
+/// Does `phrase` match the words starting at `at` (all of its words inside the list)?
+fn matches_at(words: &[String], at: usize, phrase: &str) -> bool {
+    let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+    len <= words.len() - at
+        && phrase
+            .split(' ')
+            .zip(&words[at..])
+            .all(|(p, w)| word_matches(p, w))
 }
 
 /// Does the word list contain `phrase` (space-separated words) as consecutive words?
