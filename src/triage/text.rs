@@ -5,6 +5,32 @@
 //! writer's own question, so they are blanked before anything else looks at the text.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the phrase index is looked up once per word per list, and its keys are short
+/// fixed words, so a cheap hash beats the default DoS-resistant one.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// The text with URLs and quoted passages replaced by spaces (same byte length, so
 /// nothing downstream has to map offsets back).
@@ -215,11 +241,21 @@ fn starts_after(sentence: &str, breaks: &[char], conjunctions: bool) -> Vec<usiz
         if matches!(raw, "-" | "–" | "—") {
             pending = true;
         } else if !raw.starts_with('@') && !raw.starts_with('#') {
-            if let Some(word) = lower_word(raw) {
+            // Same test as `lower_word`, without building the word: only the conjunction
+            // check needs it, and the conjunctions are ASCII.
+            let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if trimmed
+                .chars()
+                .flat_map(char::to_lowercase)
+                .any(char::is_alphanumeric)
+            {
                 if pending && index > 0 {
                     starts.push(index);
                 }
-                pending = conjunctions && CONJUNCTIONS.contains(&word.as_str());
+                pending = conjunctions
+                    && CONJUNCTIONS
+                        .iter()
+                        .any(|conjunction| trimmed.eq_ignore_ascii_case(conjunction));
                 index += 1;
             }
         }
@@ -256,7 +292,7 @@ pub(crate) fn shouting(text: &str) -> bool {
 pub(crate) struct Phrases {
     list: Vec<&'static str>,
     /// Indices of phrases by their literal first word.
-    by_first: HashMap<&'static str, Vec<usize>>,
+    by_first: FnvMap<&'static str, Vec<usize>>,
     /// Indices of phrases whose first word is a prefix (`verzin*`) or `_`: tried everywhere.
     open: Vec<usize>,
 }
@@ -265,7 +301,7 @@ impl Phrases {
     /// Indexes `list` (same phrase syntax as [`find_phrase`]).
     pub fn new(list: impl IntoIterator<Item = &'static str>) -> Phrases {
         let list: Vec<&'static str> = list.into_iter().collect();
-        let mut by_first: HashMap<&'static str, Vec<usize>> = HashMap::new();
+        let mut by_first: FnvMap<&'static str, Vec<usize>> = FnvMap::default();
         let mut open = Vec::new();
         for (index, phrase) in list.iter().enumerate() {
             let first = phrase.split(' ').next().unwrap_or("");
