@@ -8,7 +8,8 @@
 //! archived as questions. Letter structure (`Geachte`, `Met vriendelijke groet`, a case or
 //! file number, a request for a decision) adds weight but is not an act by itself.
 
-use super::text;
+use super::text::{self, Phrases};
+use std::sync::OnceLock;
 
 /// The score at and above which the reaction is a burgerbrief.
 pub(crate) const THRESHOLD: f32 = 0.5;
@@ -164,6 +165,17 @@ const STRUCTURE: &[&str] = &[
     "mvrgr",
 ];
 
+/// The act and letter-structure phrase lists, indexed once (see [`text::Phrases`]).
+fn acts() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(ACTS.iter().map(|(phrase, _, _)| *phrase)))
+}
+
+fn structure() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(STRUCTURE.iter().copied()))
+}
+
 /// Weighs a reaction's text.
 pub(crate) fn assess(raw: &str) -> Assessment {
     let words = text::words(raw);
@@ -183,18 +195,18 @@ pub(crate) fn assess(raw: &str) -> Assessment {
             .filter(|w| !ACT_FILLERS.contains(&w.as_str()))
             .cloned()
             .collect();
-        for (phrase, what, weight) in ACTS {
-            if text::has_phrase(&plain, phrase) {
-                if cue.is_none() && !asking {
-                    cue = Some(*what);
-                }
-                score += if asking { weight * 0.3 } else { *weight };
+        let found = acts().found_in(&plain);
+        for ((_, what, weight), _) in ACTS.iter().zip(found).filter(|(_, found)| *found) {
+            if cue.is_none() && !asking {
+                cue = Some(*what);
             }
+            score += if asking { weight * 0.3 } else { *weight };
         }
     }
-    let structure = STRUCTURE
-        .iter()
-        .filter(|p| text::has_phrase(&words, p))
+    let structure = structure()
+        .found_in(&words)
+        .into_iter()
+        .filter(|f| *f)
         .count();
     score += 0.25 * structure as f32;
     if has_case_number(raw) {

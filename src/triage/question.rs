@@ -12,7 +12,8 @@
 //! mijn aanvraag al 10 weken?`) is a question; an accusation dressed as a question
 //! (`Waarom verspillen jullie ons belastinggeld aan deze onzin?`) is sentiment.
 
-use super::text::{self, Sentence};
+use super::text::{self, Phrases, Sentence};
+use std::sync::OnceLock;
 
 /// The net weight at which a sentence counts as a question; the score is 0.5 there.
 const NET_THRESHOLD: f32 = 0.8;
@@ -152,7 +153,7 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
     if inversion && form.0 < form_weight {
         form = (form_weight, Cue::Inversion);
     }
-    if REQUESTS.iter().any(|p| text::has_phrase(&words, p)) {
+    if requests().any_in(&words) {
         form = (1.2, Cue::Request);
     }
     // A question mark on a sentence in question form is a question; on a declarative
@@ -173,9 +174,9 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
     }
     // A stake of the writer or a concrete thing to ask about makes a complaint answerable.
     let stake = words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
-    let concrete = words.iter().any(|w| {
-        CONCRETE.iter().any(|p| text::word_matches(p, w)) || w.chars().any(|c| c.is_ascii_digit())
-    });
+    let concrete = words
+        .iter()
+        .any(|w| concrete_words().matches_word(w) || w.chars().any(|c| c.is_ascii_digit()));
     if stake {
         ask += 0.3;
     }
@@ -208,17 +209,13 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         .filter(|w| !FILLERS.contains(&w.as_str()))
         .cloned()
         .collect();
-    if RHETORICAL
-        .iter()
-        .any(|p| text::has_phrase(&words, p) || text::has_phrase(&plain, p))
-        || INTENSIFIERS.iter().any(|p| text::has_phrase(&words, p))
-    {
+    if rhetorical().any_in(&words) || rhetorical().any_in(&plain) || intensifiers().any_in(&words) {
         add_rhetoric(1.6, Cue::RhetoricalPhrase, &mut rhetoric);
     }
     // Each accusing word adds; a stake or a concrete subject halves their weight.
     let accusations = words
         .iter()
-        .filter(|w| ACCUSATIONS.iter().any(|p| text::word_matches(p, w)))
+        .filter(|w| accusations().matches_word(w))
         .count() as f32;
     if accusations > 0.0 {
         let each = if stake || concrete { 0.3 } else { 0.6 };
@@ -243,6 +240,32 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         rhetoric_cue
     };
     (net, cue)
+}
+
+/// The phrase lists, indexed once (see [`text::Phrases`]).
+fn requests() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(REQUESTS.iter().copied()))
+}
+
+fn rhetorical() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(RHETORICAL.iter().copied()))
+}
+
+fn intensifiers() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(INTENSIFIERS.iter().copied()))
+}
+
+fn accusations() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(ACCUSATIONS.iter().copied()))
+}
+
+fn concrete_words() -> &'static Phrases {
+    static SET: OnceLock<Phrases> = OnceLock::new();
+    SET.get_or_init(|| Phrases::new(CONCRETE.iter().copied()))
 }
 
 fn starts_with_phrase(words: &[String], phrase: &str) -> bool {

@@ -4,6 +4,34 @@
 //! Question marks inside a URL (`?id=3`) or a quotation (`hij zei "waarom?"`) are not the
 //! writer's own question, so they are blanked before anything else looks at the text.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the phrase index is looked up once per word per list, and its keys are short
+/// fixed words, so a cheap hash beats the default DoS-resistant one.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// The text with URLs and quoted passages replaced by spaces (same byte length, so
 /// nothing downstream has to map offsets back).
 pub(crate) fn blank_urls_and_quotes(text: &str) -> String {
@@ -31,11 +59,13 @@ pub(crate) fn blank_urls_and_quotes(text: &str) -> String {
 /// next white space. A URL must start at a word boundary, which the caller's scan
 /// guarantees only loosely; a false start costs nothing but a blanked word.
 fn url_len(s: &str) -> Option<usize> {
-    let lower_start: String = s.chars().take(8).flat_map(char::to_lowercase).collect();
-    if lower_start.starts_with("http://")
-        || lower_start.starts_with("https://")
-        || lower_start.starts_with("www.")
-    {
+    // Case-insensitive on ASCII bytes, no allocation: this runs at every character.
+    let starts = |prefix: &str| {
+        s.as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if starts("http://") || starts("https://") || starts("www.") {
         Some(s.find(char::is_whitespace).unwrap_or(s.len()))
     } else {
         None
@@ -160,16 +190,26 @@ pub(crate) fn words(text: &str) -> Vec<String> {
         if raw.starts_with('@') || raw.starts_with('#') {
             continue;
         }
-        let word: String = raw
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .flat_map(char::to_lowercase)
-            .collect();
-        if word.chars().any(char::is_alphanumeric) {
+        if let Some(word) = lower_word(raw) {
             out.push(word);
         }
     }
     out
+}
+
+/// One raw piece as a lower-cased word, trimmed of punctuation; `None` when no letter or
+/// digit is left. ASCII (nearly every word) takes the cheap path.
+fn lower_word(raw: &str) -> Option<String> {
+    let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    if trimmed.is_empty() {
+        return None;
+    }
+    let word: String = if trimmed.is_ascii() {
+        trimmed.to_ascii_lowercase()
+    } else {
+        trimmed.chars().flat_map(char::to_lowercase).collect()
+    };
+    word.chars().any(char::is_alphanumeric).then_some(word)
 }
 
 /// Clause starts in a [`words`] list: index 0, and every word after a comma, `;`, `:`, a
@@ -201,16 +241,21 @@ fn starts_after(sentence: &str, breaks: &[char], conjunctions: bool) -> Vec<usiz
         if matches!(raw, "-" | "–" | "—") {
             pending = true;
         } else if !raw.starts_with('@') && !raw.starts_with('#') {
-            let word: String = raw
-                .trim_matches(|c: char| !c.is_alphanumeric())
+            // Same test as `lower_word`, without building the word: only the conjunction
+            // check needs it, and the conjunctions are ASCII.
+            let trimmed = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if trimmed
                 .chars()
                 .flat_map(char::to_lowercase)
-                .collect();
-            if word.chars().any(char::is_alphanumeric) {
+                .any(char::is_alphanumeric)
+            {
                 if pending && index > 0 {
                     starts.push(index);
                 }
-                pending = conjunctions && CONJUNCTIONS.contains(&word.as_str());
+                pending = conjunctions
+                    && CONJUNCTIONS
+                        .iter()
+                        .any(|conjunction| trimmed.eq_ignore_ascii_case(conjunction));
                 index += 1;
             }
         }
@@ -242,6 +287,91 @@ pub(crate) fn shouting(text: &str) -> bool {
     total >= 8 && upper * 10 >= total * 7
 }
 
+/// A phrase list indexed by its first word, built once: asking "does any of these
+/// phrases occur?" then costs one lookup per word instead of a scan per phrase.
+pub(crate) struct Phrases {
+    list: Vec<&'static str>,
+    /// Indices of phrases by their literal first word.
+    by_first: FnvMap<&'static str, Vec<usize>>,
+    /// Indices of phrases whose first word is a prefix (`verzin*`) or `_`: tried everywhere.
+    open: Vec<usize>,
+}
+
+impl Phrases {
+    /// Indexes `list` (same phrase syntax as [`find_phrase`]).
+    pub fn new(list: impl IntoIterator<Item = &'static str>) -> Phrases {
+        let list: Vec<&'static str> = list.into_iter().collect();
+        let mut by_first: FnvMap<&'static str, Vec<usize>> = FnvMap::default();
+        let mut open = Vec::new();
+        for (index, phrase) in list.iter().enumerate() {
+            let first = phrase.split(' ').next().unwrap_or("");
+            if first == "_" || first.ends_with('*') {
+                open.push(index);
+            } else {
+                by_first.entry(first).or_default().push(index);
+            }
+        }
+        Phrases {
+            list,
+            by_first,
+            open,
+        }
+    }
+
+    /// The phrases starting at word `at`, as list indices (unordered).
+    fn starting_at<'a>(
+        &'a self,
+        words: &'a [String],
+        at: usize,
+    ) -> impl Iterator<Item = usize> + 'a {
+        let literal = self
+            .by_first
+            .get(words[at].as_str())
+            .map_or(&[][..], Vec::as_slice);
+        literal
+            .iter()
+            .chain(&self.open)
+            .copied()
+            .filter(move |&index| matches_at(words, at, self.list[index]))
+    }
+
+    /// Does any phrase of the list occur in `words`? Same as `has_phrase` on each.
+    pub fn any_in(&self, words: &[String]) -> bool {
+        (0..words.len()).any(|at| self.starting_at(words, at).next().is_some())
+    }
+
+    /// For each phrase of the list (in list order): does it occur in `words`?
+    pub fn found_in(&self, words: &[String]) -> Vec<bool> {
+        let mut found = vec![false; self.list.len()];
+        for at in 0..words.len() {
+            for index in self.starting_at(words, at) {
+                found[index] = true;
+            }
+        }
+        found
+    }
+
+    /// Does one word match any single-word pattern of the list?
+    pub fn matches_word(&self, word: &str) -> bool {
+        // `word_matches` on the whole entry: a multi-word entry (`hoe laat`) never matches.
+        let literal = self.by_first.get(word).map_or(&[][..], Vec::as_slice);
+        literal
+            .iter()
+            .chain(&self.open)
+            .any(|&index| word_matches(self.list[index], word))
+    }
+}
+
+/// Does `phrase` match the words starting at `at` (all of its words inside the list)?
+fn matches_at(words: &[String], at: usize, phrase: &str) -> bool {
+    let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
+    len <= words.len() - at
+        && phrase
+            .split(' ')
+            .zip(&words[at..])
+            .all(|(p, w)| word_matches(p, w))
+}
+
 /// Does the word list contain `phrase` (space-separated words) as consecutive words?
 pub(crate) fn has_phrase(words: &[String], phrase: &str) -> bool {
     find_phrase(words, phrase).is_some()
@@ -250,28 +380,36 @@ pub(crate) fn has_phrase(words: &[String], phrase: &str) -> bool {
 /// Index of the first occurrence of `phrase` in the word list. A phrase word ending in
 /// `*` matches any word with that prefix (`verzin*`).
 pub(crate) fn find_phrase(words: &[String], phrase: &str) -> Option<usize> {
-    // No allocation: this runs for every phrase list entry on every sentence.
-    let len = phrase.split(' ').count();
+    // No allocation and no splitting per position: this runs for every phrase list entry
+    // on every sentence, so the first pattern word filters positions before the rest of
+    // the phrase is split at all.
+    let len = phrase.bytes().filter(|&b| b == b' ').count() + 1;
     if len > words.len() {
         return None;
     }
+    let (first, rest) = match phrase.split_once(' ') {
+        Some((first, rest)) => (first, Some(rest)),
+        None => (phrase, None),
+    };
     (0..=words.len() - len).find(|&i| {
-        phrase
-            .split(' ')
-            .zip(&words[i..])
-            .all(|(p, w)| word_matches(p, w))
+        word_matches(first, &words[i])
+            && rest.is_none_or(|rest| {
+                rest.split(' ')
+                    .zip(&words[i + 1..])
+                    .all(|(p, w)| word_matches(p, w))
+            })
     })
 }
 
 /// One pattern word against one text word; `*` at the end matches a prefix, `_` matches
 /// any one word (`stel ik _ aansprakelijk`).
 pub(crate) fn word_matches(pattern: &str, word: &str) -> bool {
-    if pattern == "_" {
-        return true;
-    }
-    match pattern.strip_suffix('*') {
-        Some(prefix) => word.starts_with(prefix),
-        None => pattern == word,
+    let (pattern, word) = (pattern.as_bytes(), word.as_bytes());
+    match pattern {
+        b"_" => true,
+        [prefix @ .., b'*'] => word.starts_with(prefix),
+        // Length and first byte first: most comparisons fail there, without a memcmp call.
+        _ => pattern.len() == word.len() && pattern.first() == word.first() && pattern == word,
     }
 }
 
