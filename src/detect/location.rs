@@ -35,6 +35,25 @@ const RESIDENCE_CUES: &[&str] = &[
 /// Short words that are cues only as whole words (`ik was in`, `wij zijn in`).
 const RESIDENCE_WORDS: &[&str] = &["was", "ben", "zijn", "wij", "we", "ik", "i", "am", "up"];
 
+/// The first bytes, in either ASCII case, of every cue in [`RESIDENCE_CUES`] and
+/// [`RESIDENCE_WORDS`].
+const CUE_FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let lists = [RESIDENCE_CUES, RESIDENCE_WORDS];
+    let mut l = 0;
+    while l < lists.len() {
+        let mut c = 0;
+        while c < lists[l].len() {
+            let first = lists[l][c].as_bytes()[0];
+            table[first.to_ascii_lowercase() as usize] = true;
+            table[first.to_ascii_uppercase() as usize] = true;
+            c += 1;
+        }
+        l += 1;
+    }
+    table
+};
+
 /// The whole-text pass of this family.
 pub(crate) fn detect(ctx: &ScanCtx<'_>, out: &mut Vec<Hit>) {
     let text = ctx.text;
@@ -90,6 +109,10 @@ fn has_cue_before(text: &str, words: &[Span], k: usize) -> bool {
             return false;
         }
         let w = text[words[j].range()].as_bytes();
+        // Most words start with a letter no cue starts with: skip the list walks.
+        if !w.first().is_some_and(|&b| CUE_FIRST_BYTES[usize::from(b)]) {
+            continue;
+        }
         let prefix = RESIDENCE_CUES
             .iter()
             .any(|c| w.len() >= c.len() && w[..c.len()].eq_ignore_ascii_case(c.as_bytes()));

@@ -217,44 +217,52 @@ pub(crate) struct Profile {
 impl Profile {
     /// The profile of `text`.
     pub fn of(text: &str) -> Profile {
-        let (mut digits, mut at, mut colon, mut dot, mut wide) =
-            (0usize, false, false, false, false);
         let bytes = text.as_bytes();
-        // Digits in a row now and at most; letters in a row now and before this digit run.
-        let (mut run, mut max_run, mut letters, mut letters_before) = (0usize, 0, 0usize, 0);
-        let (mut letters_digits, mut upper_digit, mut prev) = (false, false, 0u8);
-        let (mut hyphens, mut month) = (0usize, false);
-        for (i, &b) in bytes.iter().enumerate() {
-            hyphens += usize::from(b == b'-');
-            // A month name starts where an ASCII word boundary (`(?-u:\b)`) is.
-            if !month && b.is_ascii_alphabetic() && !(prev.is_ascii_alphanumeric() || prev == b'_')
-            {
-                month = bytes.get(i..i + 3).is_some_and(is_month_stem);
-            }
-            let digit = b.wrapping_sub(b'0') < 10;
-            digits += usize::from(digit);
-            at |= b == b'@';
-            colon |= b == b':';
-            dot |= b == b'.';
-            wide |= b >= 0x80;
-            if digit {
-                if run == 0 {
-                    letters_before = letters;
-                    upper_digit |= prev.is_ascii_uppercase();
+        // Counts and flags in separate simple passes: each one vectorises or runs in
+        // `memchr`, where one loop carrying every counter spilled registers on each byte.
+        let digits = bytes.iter().filter(|&&b| b.wrapping_sub(b'0') < 10).count();
+        let hyphens = bytes.iter().filter(|&&b| b == b'-').count();
+        let mut at = memchr::memchr(b'@', bytes).is_some();
+        let colon = memchr::memchr(b':', bytes).is_some();
+        let dot = memchr::memchr(b'.', bytes).is_some();
+        let wide = !bytes.is_ascii();
+        // Runs of digits: the longest, whether one follows a capital, and whether one of
+        // two digits or more follows two letters or more.
+        let (mut max_run, mut upper_digit, mut letters_digits) = (0usize, false, false);
+        if digits > 0 {
+            let is_digit = |b: u8| b.wrapping_sub(b'0') < 10;
+            let mut i = 0;
+            while i < bytes.len() {
+                if !is_digit(bytes[i]) {
+                    i += 1;
+                    continue;
                 }
-                run += 1;
+                let start = i;
+                while i < bytes.len() && is_digit(bytes[i]) {
+                    i += 1;
+                }
+                let run = i - start;
                 max_run = max_run.max(run);
-                letters_digits |= run >= 2 && letters_before >= 2;
-                letters = 0;
-            } else {
-                run = 0;
-                letters = if b.is_ascii_alphabetic() {
-                    letters + 1
-                } else {
-                    0
-                };
+                upper_digit |= start > 0 && bytes[start - 1].is_ascii_uppercase();
+                letters_digits |= run >= 2
+                    && start >= 2
+                    && bytes[start - 1].is_ascii_alphabetic()
+                    && bytes[start - 2].is_ascii_alphabetic();
             }
-            prev = b;
+        }
+        // A month name starts where an ASCII word boundary (`(?-u:\b)`) is.
+        let mut month = false;
+        let mut after_word = false;
+        for (i, &b) in bytes.iter().enumerate() {
+            let class = BYTE_CLASS[usize::from(b)];
+            if class & MONTH_START != 0
+                && !after_word
+                && bytes.get(i..i + 3).is_some_and(is_month_stem)
+            {
+                month = true;
+                break;
+            }
+            after_word = class & WORD_BYTE != 0;
         }
         let (mut dot_word, mut www) = (false, false);
         if dot {
@@ -292,6 +300,32 @@ impl Profile {
         }
     }
 }
+
+/// [`BYTE_CLASS`] bit: an ASCII letter, digit or `_` (inside an ASCII word).
+const WORD_BYTE: u8 = 1;
+/// [`BYTE_CLASS`] bit: the first letter of a month stem of [`is_month_stem`], either case.
+const MONTH_START: u8 = 2;
+
+/// The class bits of every byte, so the month scan does one look-up per byte.
+const BYTE_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        if byte.is_ascii_alphanumeric() || byte == b'_' {
+            table[b] |= WORD_BYTE;
+        }
+        if matches!(
+            byte | 0x20,
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        ) && byte.is_ascii_alphabetic()
+        {
+            table[b] |= MONTH_START;
+        }
+        b += 1;
+    }
+    table
+};
 
 /// The non-ASCII characters that a case-insensitive regex matches for some ASCII letter
 /// (a test checks this list against the `regex` crate's case folding).
