@@ -11,11 +11,13 @@
 //! into place, so they appear complete or not at all.
 
 use clap::{Args, Parser, Subcommand};
-use std::io::{Read, Write};
+use sha2::{Digest, Sha256};
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use weglakker::formats::{self, csv, json, jsonl, linkedin, text, zip, Format};
-use weglakker::report::{sha256_hex, Report};
+use weglakker::report::Report;
 use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
 
@@ -44,6 +46,9 @@ Formats:
   jsonl  one JSON object per line; every string value is a text field named by its JSON
          pointer without the leading slash (`text`, `user/name`); `id` is the record id.
          `anonymise` rewrites only the strings that change: all else stays byte-identical.
+         Read and written line by line (memory stays flat); the whole file is read at
+         once only when its first 64 KiB are not UTF-8 (then read as windows-1252). A
+         later line that is not UTF-8 is an error (`FILE:LINE: not UTF-8`).
   json, x-archive, facebook, instagram, mastodon
          one JSON document (X: `window.YTD.… = [...]`, never evaluated); every string a
          field named by its JSON pointer; records are the items of the document's list
@@ -160,9 +165,12 @@ struct Input {
     format: Format,
     /// A zip archive's bytes (its `text` is empty), and the format asked for its entries.
     archive: Option<(Vec<u8>, Option<Format>)>,
-    /// Size in bytes and SHA-256 of the input as read, for the report.
+    /// Size in bytes and SHA-256 of the input as read, for the report. For a streamed
+    /// input they are known once [`each_jsonl_line`] has read to the end.
     size: u64,
     sha256: String,
+    /// JSON Lines read line by line (its `text` is empty): see [`each_jsonl_line`].
+    stream: Option<LineStream>,
 }
 
 impl Input {
@@ -181,17 +189,43 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
     let path = file.filter(|p| p.as_os_str() != "-");
     let name = path.map_or("-".to_string(), |p| p.display().to_string());
     let requested = Format::from_name(format).map_err(|e| Failure(e.to_string()))?;
-    let mut bytes = Vec::new();
-    let read = match path {
-        Some(p) => std::fs::File::open(p).and_then(|mut f| f.read_to_end(&mut bytes)),
-        None => std::io::stdin().lock().read_to_end(&mut bytes),
+    let source: Box<dyn Read> = match path {
+        Some(p) => Box::new(
+            std::fs::File::open(p).map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?,
+        ),
+        None => Box::new(std::io::stdin().lock()),
     };
-    read.map_err(|e| Failure::at(&name, format!("cannot read: {e}")))?;
-    let size = bytes.len() as u64;
-    let sha256 = sha256_hex(&bytes);
+    let mut reader = BufReader::with_capacity(
+        1 << 16,
+        Hashing {
+            inner: source,
+            hasher: Sha256::new(),
+            size: 0,
+        },
+    );
+    let cannot_read = |e: std::io::Error| Failure::at(&name, format!("cannot read: {e}"));
+    let head = read_head(&mut reader).map_err(cannot_read)?;
     let ext = path
         .and_then(Path::extension)
         .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    if streams_as_jsonl(path, requested, ext.as_deref(), &head) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes: Vec::new(),
+            format: Format::Jsonl,
+            archive: None,
+            size: 0,
+            sha256: String::new(),
+            stream: Some(LineStream { reader, head }),
+        });
+    }
+    let mut bytes = head.into_iter().flatten().collect::<Vec<u8>>();
+    reader.read_to_end(&mut bytes).map_err(cannot_read)?;
+    let hashed = reader.into_inner();
+    let size = hashed.size;
+    let sha256 = hex(&hashed.hasher.finalize());
     let table = match requested {
         Some(format) => matches!(format, Format::Csv | Format::Linkedin | Format::Xlsx),
         None => matches!(ext.as_deref(), Some("csv" | "tsv" | "xlsx")),
@@ -206,6 +240,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
             archive: None,
             size,
             sha256,
+            stream: None,
         });
     }
     if bytes.starts_with(b"PK\x03\x04") || requested == Some(Format::Zip) {
@@ -218,6 +253,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
             archive: Some((bytes, requested.filter(|f| json::profile(*f).is_some()))),
             size,
             sha256,
+            stream: None,
         });
     }
     let kept = if table { bytes.clone() } else { Vec::new() };
@@ -238,7 +274,135 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         archive: None,
         size,
         sha256,
+        stream: None,
     })
+}
+
+/// How much of the input is read before deciding whether it streams: enough for format
+/// detection (the first non-blank line, and whether a second follows) and to notice most
+/// files that are not UTF-8 (they are decoded whole, as windows-1252, like before).
+const HEAD_BYTES: usize = 64 * 1024;
+
+/// The input's first lines (each with its ending): at least two non-blank lines and
+/// [`HEAD_BYTES`], or all of it when it is shorter.
+fn read_head(reader: &mut impl BufRead) -> std::io::Result<VecDeque<Vec<u8>>> {
+    let mut head = VecDeque::new();
+    let (mut bytes, mut non_blank) = (0, 0);
+    while non_blank < 2 || bytes < HEAD_BYTES {
+        let mut line = Vec::new();
+        if reader.read_until(b'\n', &mut line)? == 0 {
+            break;
+        }
+        bytes += line.len();
+        non_blank += usize::from(!line.trim_ascii().is_empty());
+        head.push_back(line);
+    }
+    Ok(head)
+}
+
+/// True when the input is JSON Lines that can be read line by line: asked for or detected
+/// from the extension and the head (detection only looks at the first non-blank lines, so
+/// the head decides as the whole file would), and the head is UTF-8 and no zip archive.
+fn streams_as_jsonl(
+    path: Option<&Path>,
+    requested: Option<Format>,
+    ext: Option<&str>,
+    head: &VecDeque<Vec<u8>>,
+) -> bool {
+    if !matches!(requested, None | Some(Format::Jsonl)) || ext == Some("xlsx") {
+        return false;
+    }
+    let bytes: Vec<u8> = head.iter().flatten().copied().collect();
+    if bytes.starts_with(b"PK\x03\x04")
+        || bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+    {
+        return false;
+    }
+    let Ok(text) = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes))
+    else {
+        return false;
+    };
+    requested == Some(Format::Jsonl) || Format::detect(path, text).is_ok_and(|f| f == Format::Jsonl)
+}
+
+/// A reader that hashes and counts what passes through it (the report's input digest).
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+}
+
+/// A JSON Lines input being read line by line: the head read for detection, then the rest.
+struct LineStream {
+    reader: BufReader<Hashing<Box<dyn Read>>>,
+    head: VecDeque<Vec<u8>>,
+}
+
+impl LineStream {
+    /// Puts the next line (with its ending) in `line`; false at the end of the input.
+    fn next_line(&mut self, line: &mut Vec<u8>) -> std::io::Result<bool> {
+        if let Some(first) = self.head.pop_front() {
+            *line = first;
+            return Ok(true);
+        }
+        line.clear();
+        Ok(self.reader.read_until(b'\n', line)? > 0)
+    }
+}
+
+const NOT_UTF8: &str = "not UTF-8 (save the file as UTF-8)";
+
+/// Calls `visit(line number, line without its ending, the ending)` for every line of JSON
+/// Lines input, as [`jsonl::lines`] splits it; a streamed input is read one line at a time
+/// (a UTF-8 byte-order mark dropped) and its size and digest are set at the end.
+fn each_jsonl_line(
+    input: &mut Input,
+    mut visit: impl FnMut(usize, &str, &str) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let Some(stream) = input.stream.as_mut() else {
+        for (number, raw, ending) in jsonl::lines(&input.text) {
+            visit(number, raw, ending)?;
+        }
+        return Ok(());
+    };
+    let mut buf = Vec::new();
+    let mut number = 0;
+    while stream
+        .next_line(&mut buf)
+        .map_err(|e| Failure::at(&input.name, format!("cannot read: {e}")))?
+    {
+        number += 1;
+        let bytes = match number {
+            1 => buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf),
+            _ => &buf,
+        };
+        let line = std::str::from_utf8(bytes)
+            .map_err(|_| Failure::at(format!("{}:{number}", input.name), NOT_UTF8))?;
+        let body = line
+            .strip_suffix("\r\n")
+            .or_else(|| line.strip_suffix('\n'))
+            .unwrap_or(line);
+        visit(number, body, &line[body.len()..])?;
+    }
+    let hashed = stream.reader.get_ref();
+    input.size = hashed.size;
+    input.sha256 = hex(&hashed.hasher.clone().finalize());
+    Ok(())
+}
+
+/// Lower-case hex, as `weglakker::report::sha256_hex` writes digests.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 fn read_policy(path: Option<&Path>) -> Result<Policy, Failure> {
@@ -309,7 +473,7 @@ fn stdout_failure(e: std::io::Error) -> Failure {
 
 fn scan(args: ScanArgs) -> Result<(), Failure> {
     let policy = read_policy(args.common.policy.as_deref())?;
-    let input = read_input(args.file.as_deref(), &args.common.format)?;
+    let mut input = read_input(args.file.as_deref(), &args.common.format)?;
     let engine = policy.engine_builder().build();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -326,13 +490,14 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
             emit(&scan_line(0, &null, text::FIELD, &input.text, &findings))?;
         }
         Format::Jsonl => {
+            let name = input.name.clone();
             let mut record = 0;
-            for (number, raw, _) in jsonl::lines(&input.text) {
+            each_jsonl_line(&mut input, |number, raw, _| {
                 if raw.trim().is_empty() {
-                    continue;
+                    return Ok(());
                 }
                 let line = jsonl::parse_line(raw)
-                    .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+                    .map_err(|e| Failure::at(format!("{name}:{number}"), e))?;
                 let id = line.id.as_ref().unwrap_or(&null);
                 // The `text` field always gets a line; other fields only with findings.
                 for s in line.texts() {
@@ -342,7 +507,8 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                     }
                 }
                 record += 1;
-            }
+                Ok(())
+            })?;
         }
         Format::Csv | Format::Linkedin => {
             let (_, text) = csv::read(input.table_bytes());
@@ -389,7 +555,7 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
 
 fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
     let policy = read_policy(args.common.policy.as_deref())?;
-    let input = read_input(Some(&args.file), &args.common.format)?;
+    let mut input = read_input(Some(&args.file), &args.common.format)?;
     let output = match (&args.output, &input.path) {
         (Some(out), _) if out.as_os_str() == "-" => None,
         (Some(out), _) => Some(out.clone()),
@@ -428,12 +594,6 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
     };
     let mut report = Report::new(&policy);
     report.set_processed_at(now_rfc3339());
-    let input_name = input.path.as_deref().and_then(Path::file_name);
-    report.set_input(
-        &input_name.map_or("-".into(), |n| n.to_string_lossy()),
-        input.size,
-        &input.sha256,
-    );
     if args.triage && (json::profile(input.format).is_some() || input.format == Format::Zip) {
         return Err(Failure::at(
             &input.name,
@@ -443,6 +603,8 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             ),
         ));
     }
+    // Created before the work starts: JSON Lines are written into it line by line.
+    let mut sink = Output::create(output.as_deref())?;
     let written: Vec<u8> = match input.format {
         Format::Text => {
             let kept = match args.triage {
@@ -468,7 +630,8 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
                 report: &mut report,
                 triage: triage.as_ref(),
             };
-            anonymise_jsonl(&input, &mut run)?.into_bytes()
+            anonymise_jsonl(&mut input, &mut run, &mut sink)?;
+            Vec::new()
         }
         Format::Csv | Format::Linkedin => {
             let triage = args.triage.then(|| Triage::new(&policy));
@@ -513,17 +676,15 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             .into_bytes()
         }
     };
-    report.set_output_sha256(&sha256_hex(&written));
-    match &output {
-        Some(out) => write_atomically(out, &written)?,
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(&written)
-                .and_then(|()| stdout.flush())
-                .map_err(stdout_failure)?;
-        }
-    }
+    sink.write(&written)?;
+    drop(written);
+    let input_name = input.path.as_deref().and_then(Path::file_name);
+    report.set_input(
+        &input_name.map_or("-".into(), |n| n.to_string_lossy()),
+        input.size,
+        &input.sha256,
+    );
+    report.set_output_sha256(&sink.finish()?);
     if let Some(path) = &args.report {
         // `R.html` gets the readable page (in the policy's label language); else JSON.
         let is_html = path
@@ -548,30 +709,29 @@ struct JsonlRun<'a> {
     triage: Option<&'a Triage>,
 }
 
-fn anonymise_jsonl(input: &Input, run: &mut JsonlRun<'_>) -> Result<String, Failure> {
-    let mut out = String::with_capacity(input.text.len() + input.text.len() / 8);
-    for (number, raw, ending) in jsonl::lines(&input.text) {
+fn anonymise_jsonl(
+    input: &mut Input,
+    run: &mut JsonlRun<'_>,
+    sink: &mut Output,
+) -> Result<(), Failure> {
+    let name = input.name.clone();
+    each_jsonl_line(input, |number, raw, ending| {
         if raw.trim().is_empty() {
-            out.push_str(raw);
+            sink.write(raw.as_bytes())?;
         } else {
-            let line = jsonl::parse_line(raw)
-                .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+            let line =
+                jsonl::parse_line(raw).map_err(|e| Failure::at(format!("{name}:{number}"), e))?;
             if let Some(triage) = run.triage {
                 if !triage_keeps(triage, &reaction_of(&line), run.report) {
-                    continue; // the line and its ending both go
+                    return Ok(()); // the line and its ending both go
                 }
             }
-            out.push_str(&jsonl::anonymise_line(
-                &line,
-                run.engine,
-                run.policy,
-                run.anonymiser,
-                run.report,
-            ));
+            let written =
+                jsonl::anonymise_line(&line, run.engine, run.policy, run.anonymiser, run.report);
+            sink.write(written.as_bytes())?;
         }
-        out.push_str(ending);
-    }
-    Ok(out)
+        sink.write(ending.as_bytes())
+    })
 }
 
 /// A zip error: `FILE: what` for the archive, `FILE:ENTRY:LINE: what` for an entry.
@@ -689,7 +849,7 @@ struct TriageLine<'a> {
 
 fn triage(args: ScanArgs) -> Result<(), Failure> {
     let policy = read_policy(args.common.policy.as_deref())?;
-    let input = read_input(args.file.as_deref(), &args.common.format)?;
+    let mut input = read_input(args.file.as_deref(), &args.common.format)?;
     let triage = Triage::new(&policy);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -712,20 +872,22 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
     match input.format {
         Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()))?,
         Format::Jsonl => {
+            let name = input.name.clone();
             let mut record = 0;
-            for (number, raw, _) in jsonl::lines(&input.text) {
+            each_jsonl_line(&mut input, |number, raw, _| {
                 if raw.trim().is_empty() {
-                    continue;
+                    return Ok(());
                 }
                 let line = jsonl::parse_line(raw)
-                    .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+                    .map_err(|e| Failure::at(format!("{name}:{number}"), e))?;
                 emit(
                     record,
                     line.id.as_ref().unwrap_or(&null),
                     &reaction_of(&line),
                 )?;
                 record += 1;
-            }
+                Ok(())
+            })?;
         }
         Format::Csv | Format::Linkedin => {
             let (_, text) = csv::read(input.table_bytes());
@@ -803,10 +965,91 @@ fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Writes to a temporary file in the target's directory, then renames it into place: the
-/// target appears complete or not at all.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| Failure::at(path.display(), format!("cannot write: {e}"));
+/// Where `anonymise` writes, hashing as it goes: a temporary file next to the target,
+/// renamed into place by [`Output::finish`] (removed when the run fails), or memory for
+/// standard output, so that a failing run writes nothing there.
+struct Output {
+    /// The target, its temporary file and the writer into it; `None` for standard output.
+    file: Option<(PathBuf, PathBuf, std::io::BufWriter<std::fs::File>)>,
+    memory: Vec<u8>,
+    hasher: Sha256,
+}
+
+impl Output {
+    fn create(path: Option<&Path>) -> Result<Output, Failure> {
+        let file = match path {
+            Some(path) => {
+                let tmp = temporary_path(path)?;
+                let file = std::fs::File::create_new(&tmp)
+                    .map_err(|e| Failure::at(path.display(), format!("cannot write: {e}")))?;
+                Some((
+                    path.to_path_buf(),
+                    tmp,
+                    std::io::BufWriter::with_capacity(1 << 16, file),
+                ))
+            }
+            None => None,
+        };
+        Ok(Output {
+            file,
+            memory: Vec::new(),
+            hasher: Sha256::new(),
+        })
+    }
+
+    fn write(&mut self, bytes: &[u8]) -> Result<(), Failure> {
+        self.hasher.update(bytes);
+        match &mut self.file {
+            Some((path, _, writer)) => writer
+                .write_all(bytes)
+                .map_err(|e| Failure::at(path.display(), format!("cannot write: {e}"))),
+            None => {
+                self.memory.extend_from_slice(bytes);
+                Ok(())
+            }
+        }
+    }
+
+    /// Puts the output in place (file: flushed, synced, renamed; else standard output) and
+    /// gives its SHA-256.
+    fn finish(mut self) -> Result<String, Failure> {
+        let digest = hex(&std::mem::take(&mut self.hasher).finalize());
+        match self.file.take() {
+            Some((path, tmp, writer)) => {
+                let result = writer
+                    .into_inner()
+                    .map_err(std::io::IntoInnerError::into_error)
+                    .and_then(|file| file.sync_all())
+                    .and_then(|()| std::fs::rename(&tmp, &path));
+                if let Err(e) = result {
+                    let _ = std::fs::remove_file(&tmp);
+                    return Err(Failure::at(path.display(), format!("cannot write: {e}")));
+                }
+            }
+            None => {
+                let mut stdout = std::io::stdout().lock();
+                stdout
+                    .write_all(&self.memory)
+                    .and_then(|()| stdout.flush())
+                    .map_err(stdout_failure)?;
+            }
+        }
+        Ok(digest)
+    }
+}
+
+impl Drop for Output {
+    /// A run that failed leaves no temporary file behind.
+    fn drop(&mut self) {
+        if let Some((_, tmp, _)) = self.file.take() {
+            let _ = std::fs::remove_file(tmp);
+        }
+    }
+}
+
+/// `dir/.NAME.PID.tmp`: the temporary file for `path`, in the same directory so that the
+/// rename is atomic.
+fn temporary_path(path: &Path) -> Result<PathBuf, Failure> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -814,11 +1057,18 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
     let name = path
         .file_name()
         .ok_or_else(|| Failure::at(path.display(), "not a file name"))?;
-    let tmp = dir.join(format!(
+    Ok(dir.join(format!(
         ".{}.{}.tmp",
         name.to_string_lossy(),
         std::process::id()
-    ));
+    )))
+}
+
+/// Writes to a temporary file in the target's directory, then renames it into place: the
+/// target appears complete or not at all.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
+    let fail = |e: std::io::Error| Failure::at(path.display(), format!("cannot write: {e}"));
+    let tmp = temporary_path(path)?;
     let result = std::fs::File::create_new(&tmp)
         .and_then(|mut file| {
             file.write_all(bytes)?;
