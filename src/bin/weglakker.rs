@@ -448,7 +448,7 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             let kept = match args.triage {
                 true => triage_keeps(
                     &Triage::new(&policy),
-                    &Reaction::new(input.text.as_str()),
+                    &Reaction::new(input.text.as_str()).or_record(0),
                     &mut report,
                 ),
                 false => true,
@@ -550,14 +550,16 @@ struct JsonlRun<'a> {
 
 fn anonymise_jsonl(input: &Input, run: &mut JsonlRun<'_>) -> Result<String, Failure> {
     let mut out = String::with_capacity(input.text.len() + input.text.len() / 8);
+    let mut record = 0;
     for (number, raw, ending) in jsonl::lines(&input.text) {
         if raw.trim().is_empty() {
             out.push_str(raw);
         } else {
             let line = jsonl::parse_line(raw)
                 .map_err(|e| Failure::at(format!("{}:{number}", input.name), e))?;
+            record += 1; // this record's index is record - 1 (blank lines are no records)
             if let Some(triage) = run.triage {
-                if !triage_keeps(triage, &reaction_of(&line), run.report) {
+                if !triage_keeps(triage, &reaction_of(&line, record - 1), run.report) {
                     continue; // the line and its ending both go
                 }
             }
@@ -656,14 +658,16 @@ fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bo
 }
 
 /// A JSON Lines record as a reaction: `text`, and the channel from `platform` and
-/// `in_reply_to` (DESIGN.md section 6).
-fn reaction_of(line: &jsonl::Line<'_>) -> Reaction {
+/// `in_reply_to` (DESIGN.md section 6). Without an id, `triageOverrides` names it by
+/// `record` (its index among the non-blank lines, from 0).
+fn reaction_of(line: &jsonl::Line<'_>, record: usize) -> Reaction {
     Reaction {
         id: line.id.as_ref().map(id_string),
         text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
         platform: line.get_str("platform").map(str::to_string),
         in_reply_to: line.get_str("in_reply_to").map(str::to_string),
     }
+    .or_record(record)
 }
 
 /// A record id as the policy's `triageOverrides` names it: strings as they are, numbers as
@@ -710,7 +714,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
             .map_err(stdout_failure)
     };
     match input.format {
-        Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()))?,
+        Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()).or_record(0))?,
         Format::Jsonl => {
             let mut record = 0;
             for (number, raw, _) in jsonl::lines(&input.text) {
@@ -722,7 +726,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 emit(
                     record,
                     line.id.as_ref().unwrap_or(&null),
-                    &reaction_of(&line),
+                    &reaction_of(&line, record),
                 )?;
                 record += 1;
             }
@@ -737,7 +741,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                     .id
                     .clone()
                     .map_or(null.clone(), serde_json::Value::String);
-                emit(record, &id, &reaction)?;
+                emit(record, &id, &reaction.or_record(record))?;
             }
         }
         Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),

@@ -266,7 +266,7 @@ impl Run<'_> {
 
     fn text(&mut self, input: &str, anonymiser: &mut Anonymiser, report: &mut Report) -> String {
         let number = self.options.first_record;
-        let result = self.decide(|| Reaction::new(input));
+        let result = self.decide(|| Reaction::new(input).or_record(number));
         let written = self.keeps(result.as_ref(), report);
         let mut fields = Vec::new();
         let findings = self.scan(number, text::FIELD, input, &mut fields);
@@ -309,11 +309,14 @@ impl Run<'_> {
                 continue;
             }
             let line = jsonl::parse_line(raw).map_err(|e| e.at(format!("line {line_number}")))?;
-            let result = self.decide(|| Reaction {
-                id: line.id.as_ref().map(id_string),
-                text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
-                platform: line.get_str("platform").map(str::to_string),
-                in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+            let result = self.decide(|| {
+                Reaction {
+                    id: line.id.as_ref().map(id_string),
+                    text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
+                    platform: line.get_str("platform").map(str::to_string),
+                    in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+                }
+                .or_record(number)
             });
             let written = self.keeps(result.as_ref(), report);
             let mut fields = Vec::new();
