@@ -560,6 +560,33 @@ mod tests {
     }
 
     #[test]
+    fn overrides_name_a_record_by_id_else_by_index() {
+        // record 0 has no id (key "0"), record 1 has id "q1"; both overridden by hand
+        let policy = Policy::from_json(
+            r#"{"version": 1, "triageOverrides": {"0": "archive", "q1": "not_archived_sentiment"}}"#,
+        )
+        .unwrap();
+        let options = Options {
+            triage: true,
+            records: true,
+            ..Options::new(Format::Jsonl)
+        };
+        let input =
+            "{\"text\":\"Top!\"}\n\n{\"id\":\"q1\",\"text\":\"Kunnen jullie de link delen?\"}\n";
+        let done = process(input.as_bytes(), &policy, &options).unwrap();
+        let decisions: Vec<_> = done
+            .records
+            .iter()
+            .map(|r| r.triage.as_ref().map(|t| t.decision.id()))
+            .collect();
+        assert_eq!(decisions, [Some("archive"), Some("not_archived_sentiment")]);
+        assert_eq!(
+            String::from_utf8_lossy(&done.output),
+            "{\"text\":\"Top!\"}\n\n"
+        );
+    }
+
+    #[test]
     fn other_formats_go_through_their_modules() {
         let policy = deny();
         // (format, input, part of the output, records)
