@@ -221,6 +221,23 @@ impl Reaction {
         self.id = Some(id.into());
         self
     }
+
+    /// The reaction keyed for `triageOverrides`: a record without an id is named by its
+    /// record index (from 0, over the whole file), as the page and the CLI name it.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::triage::Reaction;
+    /// assert_eq!(Reaction::new("Hoi").or_record(3).id.as_deref(), Some("3"));
+    /// assert_eq!(Reaction::new("Hoi").with_id("a7").or_record(3).id.as_deref(), Some("a7"));
+    /// ```
+    pub fn or_record(mut self, record: usize) -> Reaction {
+        if self.id.is_none() {
+            self.id = Some(record.to_string());
+        }
+        self
+    }
 }
 
 /// The decision for one reaction, its reason, and the evidence.

@@ -264,7 +264,9 @@ export function mount(root, options = {}) {
       const result = await weglakker.processInWorkers(state.file.bytes, {
         format: state.format,
         name: state.file.name,
-        policy: policyForEngine(state.policy),
+        // Overrides are laid over the decisions here (chunks number records from 0, so an
+        // id-less record's key would be wrong in a chunk); the download applies them itself.
+        policy: policyForEngine({ ...state.policy, triageOverrides: undefined }),
         lang: getLang(),
         signal: controller.signal,
         // On a large export keep only records with findings (memory); the rest is counted.
@@ -360,6 +362,42 @@ export function mount(root, options = {}) {
     renderDecide();
   }
 
+  // ---------- triage overrides ----------
+  /** A record's key in `triageOverrides`: its id, else its record index (as the core). */
+  const overrideKey = (r) => (r.id === null || r.id === undefined ? String(r.record) : String(r.id));
+
+  /** The decision in effect: the user's override, else the core's. */
+  function decisionOf(r) {
+    if (!r.decision) return null;
+    return state.policy.triageOverrides?.[overrideKey(r)] ?? r.decision;
+  }
+
+  /** Sets (or, back to the core's own decision, removes) a record's override. */
+  function overrideDecision(r, decision) {
+    const key = overrideKey(r);
+    changePolicy((p) => {
+      p.triageOverrides = { ...(p.triageOverrides ?? {}) };
+      if (decision === r.decision) delete p.triageOverrides[key];
+      else p.triageOverrides[key] = decision;
+      if (Object.keys(p.triageOverrides).length === 0) delete p.triageOverrides;
+    }, false);
+    root.querySelector(`#wl-triage-${r.record}`)?.focus();
+  }
+
+  /** The triage badge as a labelled choice of the five decisions. */
+  function decisionControl(r) {
+    const current = decisionOf(r);
+    const overridden = current !== r.decision;
+    const id = `wl-triage-${r.record}`;
+    const select = el('select', { id, class: `wl-decision d-${current}`, 'data-overridden': String(overridden), title: r.reason ?? '' },
+      ...DECISIONS.map((d) => el('option', { value: d, selected: d === current }, t(`decision.${d}`))));
+    select.addEventListener('change', () => overrideDecision(r, select.value));
+    return el('span', { class: 'wl-field wl-decision-field' },
+      el('label', { for: id, class: 'wl-sr' }, t('review.decisionLabel')),
+      select,
+      overridden ? el('span', { class: 'wl-small' }, t('review.overridden', t(`decision.${r.decision}`))) : null);
+  }
+
   // ---------- review list ----------
   function renderFilters() {
     const totals = new Map();
@@ -388,8 +426,15 @@ export function mount(root, options = {}) {
     const kindValue = state.kindFilter.size === 1 ? [...state.kindFilter][0] : '';
     kindSelect.replaceChildren(tx('option', 'review.filterAll', { value: '' }),
       ...[...totals.keys()].map((k) => el('option', { value: k, selected: k === kindValue }, kindName(k))));
+    // Per decision the number of records (overrides included), so a change shows at once.
+    const perDecision = new Map();
+    for (const r of state.records) {
+      const d = decisionOf(r);
+      if (d) perDecision.set(d, (perDecision.get(d) ?? 0) + 1);
+    }
     decisionSelect.replaceChildren(tx('option', 'review.filterAll', { value: '' }),
-      ...DECISIONS.map((d) => tx('option', `decision.${d}`, { value: d, selected: d === state.decisionFilter })));
+      ...DECISIONS.map((d) => el('option', { value: d, selected: d === state.decisionFilter, 'data-count': perDecision.get(d) ?? 0 },
+        `${t(`decision.${d}`)} (${perDecision.get(d) ?? 0})`)));
   }
 
   kindSelect.addEventListener('change', () => {
@@ -411,7 +456,7 @@ export function mount(root, options = {}) {
 
   function visibleRecords() {
     return state.records.filter((r) => {
-      if (state.decisionFilter && r.decision !== state.decisionFilter) return false;
+      if (state.decisionFilter && decisionOf(r) !== state.decisionFilter) return false;
       const kinds = r.fields.flatMap((f) => f.findings.map((x) => x.kind));
       if (state.onlyFindings && kinds.length === 0) return false;
       if (state.kindFilter.size && !kinds.some((k) => state.kindFilter.has(k))) return false;
@@ -465,9 +510,7 @@ export function mount(root, options = {}) {
       list.replaceChildren(state.records.length ? tx('p', 'review.empty', { class: 'wl-small' }) : '');
     } else {
       list.replaceChildren(...shown.map((r) => {
-        const decision = r.decision
-          ? el('span', { class: `wl-decision d-${r.decision}`, title: r.reason }, t(`decision.${r.decision}`))
-          : null;
+        const decision = r.decision ? decisionControl(r) : null;
         const where = r.line > 0 ? t('review.record', r.line, r.id === null || r.id === undefined ? null : String(r.id))
           : t('review.recordN', r.record + 1, r.id === null || r.id === undefined ? null : String(r.id));
         const fields = r.fields.filter((f) => f.findings.length || f.field === 'text');

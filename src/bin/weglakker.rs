@@ -610,7 +610,7 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             let kept = match args.triage {
                 true => triage_keeps(
                     &Triage::new(&policy),
-                    &Reaction::new(input.text.as_str()),
+                    &Reaction::new(input.text.as_str()).or_record(0),
                     &mut report,
                 ),
                 false => true,
@@ -715,14 +715,16 @@ fn anonymise_jsonl(
     sink: &mut Output,
 ) -> Result<(), Failure> {
     let name = input.name.clone();
+    let mut record = 0;
     each_jsonl_line(input, |number, raw, ending| {
         if raw.trim().is_empty() {
             sink.write(raw.as_bytes())?;
         } else {
             let line =
                 jsonl::parse_line(raw).map_err(|e| Failure::at(format!("{name}:{number}"), e))?;
+            record += 1; // this record's index is record - 1 (blank lines are no records)
             if let Some(triage) = run.triage {
-                if !triage_keeps(triage, &reaction_of(&line), run.report) {
+                if !triage_keeps(triage, &reaction_of(&line, record - 1), run.report) {
                     return Ok(()); // the line and its ending both go
                 }
             }
@@ -816,14 +818,16 @@ fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bo
 }
 
 /// A JSON Lines record as a reaction: `text`, and the channel from `platform` and
-/// `in_reply_to` (DESIGN.md section 6).
-fn reaction_of(line: &jsonl::Line<'_>) -> Reaction {
+/// `in_reply_to` (DESIGN.md section 6). Without an id, `triageOverrides` names it by
+/// `record` (its index among the non-blank lines, from 0).
+fn reaction_of(line: &jsonl::Line<'_>, record: usize) -> Reaction {
     Reaction {
         id: line.id.as_ref().map(id_string),
         text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
         platform: line.get_str("platform").map(str::to_string),
         in_reply_to: line.get_str("in_reply_to").map(str::to_string),
     }
+    .or_record(record)
 }
 
 /// A record id as the policy's `triageOverrides` names it: strings as they are, numbers as
@@ -870,7 +874,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
             .map_err(stdout_failure)
     };
     match input.format {
-        Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()))?,
+        Format::Text => emit(0, &null, &Reaction::new(input.text.as_str()).or_record(0))?,
         Format::Jsonl => {
             let name = input.name.clone();
             let mut record = 0;
@@ -883,7 +887,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 emit(
                     record,
                     line.id.as_ref().unwrap_or(&null),
-                    &reaction_of(&line),
+                    &reaction_of(&line, record),
                 )?;
                 record += 1;
                 Ok(())
@@ -899,7 +903,7 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                     .id
                     .clone()
                     .map_or(null.clone(), serde_json::Value::String);
-                emit(record, &id, &reaction)?;
+                emit(record, &id, &reaction.or_record(record))?;
             }
         }
         Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),

@@ -833,7 +833,8 @@ pub fn anonymise_triaged(
     let kept: Option<Vec<bool>> = decide.map(|decide| {
         table
             .records()
-            .map(|row| decide(&table.reaction(row), report))
+            .enumerate()
+            .map(|(record, row)| decide(&table.reaction(row).or_record(record), report))
             .collect()
     });
     let engine = table.learned().engine(policy);

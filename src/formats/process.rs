@@ -266,7 +266,7 @@ impl Run<'_> {
 
     fn text(&mut self, input: &str, anonymiser: &mut Anonymiser, report: &mut Report) -> String {
         let number = self.options.first_record;
-        let result = self.decide(|| Reaction::new(input));
+        let result = self.decide(|| Reaction::new(input).or_record(number));
         let written = self.keeps(result.as_ref(), report);
         let mut fields = Vec::new();
         let findings = self.scan(number, text::FIELD, input, &mut fields);
@@ -309,11 +309,14 @@ impl Run<'_> {
                 continue;
             }
             let line = jsonl::parse_line(raw).map_err(|e| e.at(format!("line {line_number}")))?;
-            let result = self.decide(|| Reaction {
-                id: line.id.as_ref().map(id_string),
-                text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
-                platform: line.get_str("platform").map(str::to_string),
-                in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+            let result = self.decide(|| {
+                Reaction {
+                    id: line.id.as_ref().map(id_string),
+                    text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
+                    platform: line.get_str("platform").map(str::to_string),
+                    in_reply_to: line.get_str("in_reply_to").map(str::to_string),
+                }
+                .or_record(number)
             });
             let written = self.keeps(result.as_ref(), report);
             let mut fields = Vec::new();
@@ -554,6 +557,33 @@ mod tests {
         assert!(done.records[1].written);
         assert!(!String::from_utf8_lossy(&done.output).contains("Top!"));
         assert_eq!(done.report.records.written, 1);
+    }
+
+    #[test]
+    fn overrides_name_a_record_by_id_else_by_index() {
+        // record 0 has no id (key "0"), record 1 has id "q1"; both overridden by hand
+        let policy = Policy::from_json(
+            r#"{"version": 1, "triageOverrides": {"0": "archive", "q1": "not_archived_sentiment"}}"#,
+        )
+        .unwrap();
+        let options = Options {
+            triage: true,
+            records: true,
+            ..Options::new(Format::Jsonl)
+        };
+        let input =
+            "{\"text\":\"Top!\"}\n\n{\"id\":\"q1\",\"text\":\"Kunnen jullie de link delen?\"}\n";
+        let done = process(input.as_bytes(), &policy, &options).unwrap();
+        let decisions: Vec<_> = done
+            .records
+            .iter()
+            .map(|r| r.triage.as_ref().map(|t| t.decision.id()))
+            .collect();
+        assert_eq!(decisions, [Some("archive"), Some("not_archived_sentiment")]);
+        assert_eq!(
+            String::from_utf8_lossy(&done.output),
+            "{\"text\":\"Top!\"}\n\n"
+        );
     }
 
     #[test]

@@ -392,3 +392,41 @@ test('the server serves only files under www/dist', async () => {
     assert.ok(res.status === 403 || res.status === 404, `${path}: ${res.status}`);
   }
 });
+
+test('a triage decision overridden by keyboard lands in the policy and the filter counts', async () => {
+  const { page, context } = await open(pathToFileURL(PAGE).href);
+  // Two made-up reactions; the second has no id, so its override key is its record index.
+  await page.fill('#wl-paste', [
+    '{"id":"a1","platform":"x","in_reply_to":"@DefensieNL","text":"Top filmpje!"}',
+    '{"text":"Wat een mooie dag vandaag, echt genieten."}',
+  ].join('\n'));
+  await page.click('#wl-only'); // records without findings too
+  await page.click('#wl-run');
+  await page.waitForSelector('#wl-triage-1');
+  const order = await page.$$eval('#wl-triage-1 option', (os) => os.map((o) => o.value));
+  const before = await page.inputValue('#wl-triage-1');
+  const count = (d) => page.$eval(`#wl-filter-decision option[value="${d}"]`, (o) => Number(o.dataset.count));
+  const i = order.indexOf(before);
+  const [key, target] = i < order.length - 1 ? ['ArrowDown', order[i + 1]] : ['ArrowUp', order[i - 1]];
+  const [beforeCount, targetCount] = [await count(before), await count(target)];
+  // Keyboard only: Tab to the record's decision, change it with an arrow key, confirm.
+  await page.focus('#wl-only');
+  for (let n = 0; n < 50 && (await page.evaluate(() => document.activeElement?.id)) !== 'wl-triage-1'; n++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'wl-triage-1');
+  assert.ok(await page.$eval('label[for="wl-triage-1"]', (l) => l.textContent.length > 0), 'labelled');
+  await page.keyboard.press(key);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction((want) => document.querySelector('#wl-triage-1')?.value === want, target);
+  assert.equal(await page.$eval('#wl-triage-1', (s) => s.dataset.overridden), 'true');
+  assert.equal(await count(target), targetCount + 1);
+  assert.equal(await count(before), beforeCount - 1);
+  const [, json] = await download(page, '#wl-export');
+  assert.deepEqual(JSON.parse(json).triageOverrides, { 1: target });
+  // Back to the automatic decision: the override is gone again.
+  await page.selectOption('#wl-triage-1', before);
+  const [, again] = await download(page, '#wl-export');
+  assert.equal(JSON.parse(again).triageOverrides, undefined);
+  await context.close();
+});
