@@ -2,51 +2,17 @@
 //! wasm_node` (runner: wasm-bindgen-test-runner, see .cargo/config.toml).
 #![cfg(target_arch = "wasm32")]
 
+#[macro_use]
 mod wasm_common;
 
-use wasm_bindgen_test::wasm_bindgen_test;
-
-#[wasm_bindgen_test]
-fn offsets_are_utf16() {
-    wasm_common::offsets_are_utf16();
-}
-
-#[wasm_bindgen_test]
-fn replacement_offsets_are_utf16() {
-    wasm_common::replacement_offsets_are_utf16();
-}
-
-#[wasm_bindgen_test]
-fn pseudonyms_are_consistent_per_run() {
-    wasm_common::pseudonyms_are_consistent_per_run();
-}
-
-#[wasm_bindgen_test]
-fn policy_object_is_accepted() {
-    wasm_common::policy_object_is_accepted();
-}
-
-#[wasm_bindgen_test]
-fn errors_are_js_errors() {
-    wasm_common::errors_are_js_errors();
-}
-
-#[wasm_bindgen_test]
-fn defaults_and_metadata() {
-    wasm_common::defaults_and_metadata();
-}
-
-#[wasm_bindgen_test]
-fn process_file_jsonl() {
-    wasm_common::process_file_jsonl();
-}
-
-#[wasm_bindgen_test]
-fn process_file_keeps_chosen_findings() {
-    wasm_common::process_file_keeps_chosen_findings();
-}
-
-#[wasm_bindgen_test]
-fn process_file_errors() {
-    wasm_common::process_file_errors();
-}
+boundary_tests!(
+    offsets_are_utf16,
+    replacement_offsets_are_utf16,
+    pseudonyms_are_consistent_per_run,
+    policy_object_is_accepted,
+    errors_are_js_errors,
+    defaults_and_metadata,
+    process_file_jsonl,
+    process_file_keeps_chosen_findings,
+    process_file_errors,
+);

@@ -95,9 +95,11 @@ impl Encoding {
             }
             Encoding::Utf16Le { bom } => {
                 let rest = if bom { bytes.get(2..) } else { Some(bytes) };
-                utf16(rest.unwrap_or_default(), u16::from_le_bytes)
+                super::utf16_text(rest.unwrap_or_default(), u16::from_le_bytes)
             }
-            Encoding::Utf16Be => utf16(bytes.get(2..).unwrap_or_default(), u16::from_be_bytes),
+            Encoding::Utf16Be => {
+                super::utf16_text(bytes.get(2..).unwrap_or_default(), u16::from_be_bytes)
+            }
             Encoding::Windows1252 => super::decode(bytes.to_vec()).text,
         }
     }
@@ -131,57 +133,8 @@ impl Encoding {
                 }
                 out
             }
-            Encoding::Windows1252 => text.chars().map(windows_1252_byte).collect(),
+            Encoding::Windows1252 => text.chars().map(super::windows_1252_byte).collect(),
         }
-    }
-}
-
-fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
-    let units: Vec<u16> = bytes
-        .chunks_exact(2)
-        .map(|pair| unit([pair[0], pair[1]]))
-        .collect();
-    String::from_utf16_lossy(&units)
-}
-
-/// The windows-1252 byte of a character (the inverse of the decoder in `formats`).
-fn windows_1252_byte(c: char) -> u8 {
-    const HIGH: [(char, u8); 27] = [
-        ('\u{20AC}', 0x80),
-        ('\u{201A}', 0x82),
-        ('\u{0192}', 0x83),
-        ('\u{201E}', 0x84),
-        ('\u{2026}', 0x85),
-        ('\u{2020}', 0x86),
-        ('\u{2021}', 0x87),
-        ('\u{02C6}', 0x88),
-        ('\u{2030}', 0x89),
-        ('\u{0160}', 0x8A),
-        ('\u{2039}', 0x8B),
-        ('\u{0152}', 0x8C),
-        ('\u{017D}', 0x8E),
-        ('\u{2018}', 0x91),
-        ('\u{2019}', 0x92),
-        ('\u{201C}', 0x93),
-        ('\u{201D}', 0x94),
-        ('\u{2022}', 0x95),
-        ('\u{2013}', 0x96),
-        ('\u{2014}', 0x97),
-        ('\u{02DC}', 0x98),
-        ('\u{2122}', 0x99),
-        ('\u{0161}', 0x9A),
-        ('\u{203A}', 0x9B),
-        ('\u{0153}', 0x9C),
-        ('\u{017E}', 0x9E),
-        ('\u{0178}', 0x9F),
-    ];
-    match u32::from(c) {
-        // Latin-1 and the C1 controls the decoder maps the undefined bytes to.
-        code @ 0..=0xFF => code as u8,
-        _ => HIGH
-            .iter()
-            .find(|(ch, _)| *ch == c)
-            .map_or(b'?', |(_, b)| *b),
     }
 }
 

@@ -234,13 +234,32 @@ pub fn decode(bytes: Vec<u8>) -> Decoded {
 }
 
 fn utf16(bytes: &[u8], unit: fn([u8; 2]) -> u16, note: &'static str) -> Decoded {
+    Decoded {
+        text: utf16_text(bytes, unit),
+        note: Some(note),
+    }
+}
+
+/// UTF-16 code units (without a byte-order mark) as text; a lone surrogate or an odd last
+/// byte becomes U+FFFD or is dropped.
+pub(crate) fn utf16_text(bytes: &[u8], unit: fn([u8; 2]) -> u16) -> String {
     let units: Vec<u16> = bytes
         .chunks_exact(2)
         .map(|pair| unit([pair[0], pair[1]]))
         .collect();
-    Decoded {
-        text: String::from_utf16_lossy(&units),
-        note: Some(note),
+    String::from_utf16_lossy(&units)
+}
+
+/// The windows-1252 byte of a character, the inverse of [`decode`]'s fallback; `?` for a
+/// character windows-1252 lacks.
+pub(crate) fn windows_1252_byte(c: char) -> u8 {
+    match u32::from(c) {
+        // Latin-1, and the C1 controls the undefined bytes decode to.
+        code @ 0..=0xFF => code as u8,
+        code => CP1252_HIGH
+            .iter()
+            .position(|&u| u == code)
+            .map_or(b'?', |i| 0x80 + i as u8),
     }
 }
 

@@ -6,6 +6,21 @@
 //! the detectors find.
 
 use serde_json::{json, Value};
+
+/// Declares one `#[wasm_bindgen_test]` per check below, so the Node and the Chromium test
+/// files run the same list without repeating it.
+#[macro_export]
+macro_rules! boundary_tests {
+    ($($check:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen_test::wasm_bindgen_test]
+            fn $check() {
+                wasm_common::$check();
+            }
+        )*
+    };
+}
+
 use wasm_bindgen::{JsCast, JsValue};
 use weglakker::wasm::{kinds, version, Engine};
 
