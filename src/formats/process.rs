@@ -463,6 +463,279 @@ fn id_string(id: &serde_json::Value) -> String {
     }
 }
 
+/// A file fed in chunks, one after the other, with ONE engine and ONE anonymiser, so the
+/// same value gets the same pseudonym in every chunk: the page's download of a large export,
+/// which never holds the whole file (or its output) in one piece.
+///
+/// JSON Lines (any chunk boundaries: a line cut in two is carried over to the next chunk)
+/// and text (line blocks scanned one by one; no triage, no `keep`). Other formats need
+/// the whole file: use [`process`].
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::{process::{Options, Session}, Format};
+/// use weglakker::Policy;
+///
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// let mut session = Session::new(&policy, &Options::new(Format::Jsonl)).unwrap();
+/// let mut output = session.chunk(b"{\"text\":\"Zeemeeuw\"}\n{\"te").unwrap();
+/// output.extend(session.chunk(b"xt\":\"zeemeeuw!\"}").unwrap());
+/// let done = session.finish().unwrap();
+/// output.extend(done.output);
+/// assert_eq!(
+///     String::from_utf8(output).unwrap(),
+///     "{\"text\":\"[PERSOON-1]\"}\n{\"text\":\"[PERSOON-1]!\"}"
+/// );
+/// assert_eq!(done.report.records.written, 2);
+/// ```
+pub struct Session {
+    format: Format,
+    policy: Policy,
+    engine: crate::Engine,
+    anonymiser: Anonymiser,
+    triage: Triage,
+    report: Report,
+    triage_on: bool,
+    name: Option<String>,
+    keep: Option<Box<KeepFn<'static>>>,
+    next_record: usize,
+    next_line: usize,
+    /// The bytes after the last newline seen: the start of a line that goes on.
+    carry: Vec<u8>,
+    started: bool,
+    input: sha2::Sha256,
+    input_size: u64,
+    output: sha2::Sha256,
+    note: Option<&'static str>,
+}
+
+/// What [`Session::finish`] hands back.
+#[derive(Clone, Debug)]
+pub struct Finished {
+    /// The last part of the output (the final line when it had no newline).
+    pub output: Vec<u8>,
+    /// The report over every chunk, with the input's and the output's size and hash.
+    pub report: Report,
+    /// Set when some input was not UTF-8 and was read as windows-1252.
+    pub note: Option<&'static str>,
+}
+
+impl Session {
+    /// Starts a session for `options.format` (JSON Lines or text), with `options`' key,
+    /// triage (JSON Lines only), name and first line and record; `options.records` and
+    /// `options.keep` are not used (see [`Session::with_keep`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::{process::{Options, Session}, Format};
+    /// let policy = weglakker::Policy::default();
+    /// assert!(Session::new(&policy, &Options::new(Format::Csv)).is_err());
+    /// ```
+    pub fn new(policy: &Policy, options: &Options<'_>) -> Result<Session, Error> {
+        match options.format {
+            Format::Jsonl => {}
+            Format::Text if !options.triage => {}
+            Format::Text => {
+                return Err(Error::invalid(
+                    "triage of a text file needs the whole text: process it in one piece",
+                ))
+            }
+            other => {
+                return Err(Error::invalid(format!(
+                    "{} is read as a whole file, not in chunks",
+                    other.id()
+                )))
+            }
+        }
+        let anonymiser = match options.key {
+            Some(key) => Anonymiser::with_key(policy, key)?,
+            None if policy.pseudonyms.style == PseudonymStyle::Keyed => {
+                return Err(Error::invalid(
+                    "the policy asks for keyed pseudonyms: give the secret key",
+                ))
+            }
+            None => Anonymiser::new(policy),
+        };
+        Ok(Session {
+            format: options.format,
+            policy: policy.clone(),
+            engine: policy.engine_builder().build(),
+            anonymiser,
+            triage: Triage::new(policy),
+            report: Report::new(policy),
+            triage_on: options.triage,
+            name: options.name.map(str::to_string),
+            keep: None,
+            next_record: options.first_record,
+            next_line: options.first_line,
+            carry: Vec::new(),
+            started: false,
+            input: sha2::Sha256::default(),
+            input_size: 0,
+            output: sha2::Sha256::default(),
+            note: None,
+        })
+    }
+
+    /// Findings a person decided to keep (JSON Lines): `(record, field, field text,
+    /// finding)`, records numbered over the whole file.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::{process::{Options, Session}, Format};
+    /// let policy = weglakker::Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+    /// let session = Session::new(&policy, &Options::new(Format::Jsonl)).unwrap();
+    /// let mut session = session.with_keep(Box::new(|record, _, _, _| record == 0));
+    /// let out = session.chunk(b"{\"text\":\"Zeemeeuw\"}\n").unwrap();
+    /// assert_eq!(out, b"{\"text\":\"Zeemeeuw\"}\n");
+    /// ```
+    pub fn with_keep(mut self, keep: Box<KeepFn<'static>>) -> Session {
+        self.keep = Some(keep);
+        self
+    }
+
+    /// Feeds the next bytes of the file; returns the output of every line completed so far.
+    /// Errors name the line, counted over the whole file.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::{process::{Options, Session}, Format};
+    /// let policy = weglakker::Policy::default();
+    /// let mut session = Session::new(&policy, &Options::new(Format::Jsonl)).unwrap();
+    /// assert!(session.chunk(b"{\"text\":\"a\"}\n").is_ok());
+    /// let err = session.chunk(b"{oops\n").unwrap_err().to_string();
+    /// assert!(err.starts_with("line 2:"), "{err}");
+    /// ```
+    pub fn chunk(&mut self, bytes: &[u8]) -> Result<Vec<u8>, Error> {
+        use sha2::Digest;
+        self.input.update(bytes);
+        self.input_size += bytes.len() as u64;
+        self.carry.extend_from_slice(bytes);
+        if !self.started {
+            if self.carry.len() < 3 {
+                return Ok(Vec::new()); // too short to know about a byte-order mark yet
+            }
+            self.start()?;
+        }
+        let Some(last) = self.carry.iter().rposition(|&b| b == b'\n') else {
+            return Ok(Vec::new());
+        };
+        let rest = self.carry.split_off(last + 1);
+        let block = std::mem::replace(&mut self.carry, rest);
+        self.block(&block)
+    }
+
+    /// Processes the last line (if it had no newline) and closes the report.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::{process::{Options, Session}, Format};
+    /// let policy = weglakker::Policy::default();
+    /// let mut session = Session::new(&policy, &Options::new(Format::Text)).unwrap();
+    /// let mut out = session.chunk(b"mail jan@example.nl\nen ").unwrap();
+    /// let done = session.finish().unwrap();
+    /// out.extend(done.output);
+    /// assert_eq!(String::from_utf8(out).unwrap(), "mail [E-MAIL-1]\nen ");
+    /// assert_eq!(done.report.records.written, 1);
+    /// ```
+    pub fn finish(mut self) -> Result<Finished, Error> {
+        use sha2::Digest;
+        if !self.started {
+            self.start()?;
+        }
+        let tail = std::mem::take(&mut self.carry);
+        let output = self.block(&tail)?;
+        if self.format == Format::Text {
+            self.report.record_scanned();
+            self.report.record_written();
+        }
+        let hex = |digest: &[u8]| {
+            digest
+                .iter()
+                .map(|b| format!("{b:02x}"))
+                .collect::<String>()
+        };
+        let input = hex(&self.input.finalize());
+        let name = self.name.as_deref().unwrap_or("-");
+        self.report.set_input(name, self.input_size, &input);
+        self.report.set_output_sha256(&hex(&self.output.finalize()));
+        Ok(Finished {
+            output,
+            report: self.report,
+            note: self.note,
+        })
+    }
+
+    /// The first bytes: a UTF-8 byte-order mark is dropped, UTF-16 refused (it has no
+    /// newline bytes to cut at).
+    fn start(&mut self) -> Result<(), Error> {
+        self.started = true;
+        if self.carry.starts_with(b"\xFF\xFE") || self.carry.starts_with(b"\xFE\xFF") {
+            return Err(Error::invalid(
+                "UTF-16 input is read as a whole file, not in chunks",
+            ));
+        }
+        if self.carry.starts_with(b"\xEF\xBB\xBF") {
+            self.carry.drain(..3);
+        }
+        Ok(())
+    }
+
+    /// Whole lines (or the final piece): decoded, processed, counted.
+    fn block(&mut self, block: &[u8]) -> Result<Vec<u8>, Error> {
+        use sha2::Digest;
+        if block.is_empty() {
+            return Ok(Vec::new());
+        }
+        let text = match std::str::from_utf8(block) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => {
+                let decoded = decode(block.to_vec());
+                self.note = self.note.or(decoded.note);
+                std::borrow::Cow::Owned(decoded.text)
+            }
+        };
+        let out = match self.format {
+            Format::Text => {
+                let findings = self.engine.scan(&text);
+                let out = self.anonymiser.anonymise(&text, &findings);
+                self.report.add_findings(&findings);
+                self.report.add_replacements(&out.replacements);
+                out.text.clone()
+            }
+            _ => {
+                let options = Options {
+                    triage: self.triage_on,
+                    first_line: self.next_line,
+                    first_record: self.next_record,
+                    keep: self.keep.as_deref(),
+                    ..Options::new(Format::Jsonl)
+                };
+                let mut run = Run {
+                    options: &options,
+                    engine: &self.engine,
+                    triage: &self.triage,
+                    records: Vec::new(),
+                };
+                let out = run.jsonl(&text, &self.policy, &mut self.anonymiser, &mut self.report)?;
+                let records = jsonl::lines(&text)
+                    .filter(|(_, raw, _)| !raw.trim().is_empty())
+                    .count();
+                self.next_record += records;
+                out
+            }
+        };
+        self.next_line += block.iter().filter(|&&b| b == b'\n').count();
+        self.output.update(out.as_bytes());
+        Ok(out.into_bytes())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
