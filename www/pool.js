@@ -1,10 +1,12 @@
 // A pool of processing workers (www/worker.js): one per core, at most 4. Jobs queue up and
-// go to the first idle worker; `cancel()` ends every worker at once (a job in the middle
+// go to the first idle worker, or to one given worker (`slot`: the one that keeps the
+// records of a scanned chunk); `cancel()` ends every worker at once (a job in the middle
 // of a large chunk cannot be interrupted any other way) and the pool starts fresh workers
-// on the next job.
+// on the next job, with a new `generation` (what the old workers kept is gone).
 //
 //   const pool = createPool({ module, spawn, size: 2 });
-//   const result = await pool.run(bytes, { format: 'jsonl', policy });
+//   const { result, slot } = await pool.send({ type: 'process', bytes, options });
+//   await pool.send({ type: 'records', scan, chunk, numbers }, { slot });
 //   pool.cancel();   // pending jobs reject with an Error named 'AbortError'
 
 /** The default pool size: one worker per core, capped at 4 (at least 1). */
@@ -27,9 +29,11 @@ export function createPool({ module, spawn, size = defaultSize() }) {
   let workers = []; // {worker, ready: Promise, busy: job|null}
   const queue = [];
   let nextId = 1;
+  let generation = 0;
 
   function start() {
     workers = [];
+    generation++;
     for (let i = 0; i < size; i++) {
       const worker = spawn();
       const slot = { worker, busy: null };
@@ -39,9 +43,13 @@ export function createPool({ module, spawn, size = defaultSize() }) {
           if (m.type === 'ready') return resolve();
           if (m.id === undefined) return reject(new Error(m.message));
           const job = slot.busy;
+          if (m.type === 'progress') {
+            if (job && job.id === m.id) job.onProgress?.(m);
+            return;
+          }
           slot.busy = null;
           if (job && job.id === m.id) {
-            if (m.type === 'done') job.resolve(m.result);
+            if (m.type === 'done') job.resolve({ result: m.result, slot: i, generation });
             else job.reject(new Error(m.message));
           }
           pump();
@@ -60,27 +68,39 @@ export function createPool({ module, spawn, size = defaultSize() }) {
   }
 
   function pump() {
-    for (const slot of workers) {
-      if (slot.busy || queue.length === 0) continue;
-      const job = queue.shift();
+    workers.forEach((slot, i) => {
+      if (slot.busy) return;
+      const at = queue.findIndex((job) => job.slot === undefined || job.slot === i);
+      if (at === -1) return;
+      const [job] = queue.splice(at, 1);
       slot.busy = job;
       slot.ready.then(
-        () => slot.worker.postMessage({ type: 'process', id: job.id, bytes: job.bytes, options: job.options }),
+        () => slot.worker.postMessage({ ...job.message, id: job.id }, job.transfer),
         (err) => {
           slot.busy = null;
           job.reject(err);
         },
       );
-    }
+    });
   }
 
   return {
     size,
-    /** Processes `bytes` with `options` (see processFile) in a worker. */
-    run(bytes, options) {
-      if (workers.length === 0) start();
+    /** Counts the pool's restarts: what a worker kept is gone once this changes. */
+    get generation() {
+      return generation;
+    },
+    /**
+     * Sends `message` (see worker.js) to a worker: the first idle one, or worker `slot`.
+     * Resolves to `{result, slot, generation}`; `onProgress` gets the job's progress messages.
+     */
+    send(message, { slot, transfer = [], onProgress } = {}) {
+      if (workers.length === 0) {
+        if (slot !== undefined) return Promise.reject(new Error('the workers were stopped: scan again'));
+        start();
+      }
       return new Promise((resolve, reject) => {
-        queue.push({ id: nextId++, bytes, options, resolve, reject });
+        queue.push({ id: nextId++, message, slot, transfer, onProgress, resolve, reject });
         pump();
       });
     },
