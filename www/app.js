@@ -431,16 +431,7 @@ export function mount(root, options = {}) {
 
   /** Record number → decision, for the records a triage override names. */
   function overridden() {
-    const overrides = state.policy.triageOverrides ?? {};
-    const found = new Map();
-    const rv = state.review;
-    if (!rv || Object.keys(overrides).length === 0) return found;
-    for (let i = 0; i < rv.total; i++) {
-      if (!rv.decisions[i]) continue;
-      const d = overrides[rv.ids?.[i] ?? String(i)];
-      if (d) found.set(i, d);
-    }
-    return found;
+    return state.review?.overridden(state.policy.triageOverrides) ?? new Map();
   }
 
   /** The numbers of the records that pass the filters (kind, decision, with findings). */

@@ -9,6 +9,27 @@
 //   await pool.send({ type: 'records', scan, chunk, numbers }, { slot });
 //   pool.cancel();   // pending jobs reject with an Error named 'AbortError'
 
+/**
+ * Two 32-bit hashes (FNV-1a and a multiplicative one) of a record's override key (its id,
+ * else its number): the workers send these for every record instead of the ids, and the
+ * page matches a policy's `triageOverrides` keys against them (a false match needs both
+ * to collide: about one in 2^64). A key never hashes to [0, 0] in practice: the workers
+ * send that for a record without an id.
+ *
+ *   keyHash('r12')   // [a, b]
+ */
+export function keyHash(key) {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < key.length; i++) {
+    const c = key.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return [a >>> 0, b >>> 0];
+}
+
 /** The default pool size: one worker per core, capped at 4 (at least 1). */
 export function defaultSize() {
   const cores = (typeof navigator !== 'undefined' && navigator.hardwareConcurrency) || 2;

@@ -306,7 +306,7 @@ function review(p, scan, answers) {
   const decisions = new Uint8Array(total);
   const kinds = new Uint32Array(total);
   const findings = new Uint32Array(total);
-  let ids = null;
+  const keys = new Uint32Array(2 * total);
   const kindTotals = new Map();
   const values = new Map();
   const fieldNames = new Set();
@@ -325,10 +325,7 @@ function review(p, scan, answers) {
     }
     kinds.set(s.kinds, first);
     findings.set(s.findings, first);
-    if (s.ids) {
-      ids ??= new Array(total).fill(null);
-      for (let i = 0; i < s.total; i++) ids[first + i] = s.ids[i];
-    }
+    keys.set(s.keys, 2 * first);
     for (const [kind, [all, allowed]] of Object.entries(s.kindTotals)) {
       const t = kindTotals.get(kind) ?? { all: 0, allowed: 0 };
       t.all += all;
@@ -342,7 +339,29 @@ function review(p, scan, answers) {
   const last = answers.at(-1)?.result;
   return {
     format: last?.format ?? 'text', total, note: answers[0]?.result.note ?? null, findingCount,
-    kindIds, decisionNames, decisions, kinds, findings, ids, kindTotals, values, fieldNames: [...fieldNames],
+    kindIds, decisionNames, decisions, kinds, findings, kindTotals, values, fieldNames: [...fieldNames],
+    /** The records a policy's `triageOverrides` names: record number → decision. */
+    overridden(overrides = {}) {
+      const found = new Map();
+      const entries = Object.entries(overrides);
+      if (entries.length === 0) return found;
+      const byHash = new Map(entries.map(([key, d]) => {
+        const [a, b] = pools.keyHash(key);
+        return [a, [b, d]];
+      }));
+      for (let i = 0; i < total; i++) {
+        if (!decisions[i]) continue;
+        const [a, b] = [keys[2 * i], keys[2 * i + 1]];
+        if (a === 0 && b === 0) {
+          const d = overrides[String(i)];
+          if (d) found.set(i, d);
+        } else {
+          const hit = byHash.get(a);
+          if (hit && hit[0] === b) found.set(i, hit[1]);
+        }
+      }
+      return found;
+    },
     /** The records numbered `numbers` (over the whole file), in that order. */
     async records(numbers) {
       const byChunk = new Map();

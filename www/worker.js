@@ -23,6 +23,7 @@
 // Blob URL; served, it is loaded from `worker.js` next to the facade.
 
 import * as wasm from './pkg/weglakker.js';
+import { keyHash } from './pool.js';
 
 let ready = false;
 /** The kinds' ids in the order of wasm.kinds(): bit i of a record's kind set is kinds[i]. */
@@ -44,7 +45,8 @@ function compact(r) {
   return r;
 }
 
-/** The key a policy's `triageOverrides` names a record by: its id as written, else null. */
+/** The key a policy's `triageOverrides` names a record by: its id as written (null: none,
+ * the record is then named by its number in the file, which the page knows). */
 function idKey(id) {
   if (id === null || id === undefined) return null;
   return typeof id === 'string' ? id : JSON.stringify(id);
@@ -78,9 +80,10 @@ function lineStarts(bytes, firstLine) {
 /**
  * The compact summary of a chunk's records, sent to the page: per record the decision
  * (`decisions[i]`: 0 none, else 1 + index into `decisionNames`), the kinds found (a bit
- * set), the number of findings and the override key (`ids`, only when there are
- * decisions); per kind `[all, allowed]`; per value (lower case) its number of findings;
- * the field names seen.
+ * set), the number of findings and the hash of its id (`keys[2i]`, `keys[2i+1]`: see
+ * pool.js `keyHash`; both 0 for a record without an id);
+ * per kind `[all, allowed]`; per value (lower case) its number of findings; the field
+ * names seen.
  */
 function summarise(records) {
   const n = records.length;
@@ -88,20 +91,19 @@ function summarise(records) {
   const decisionNames = [];
   const kinds = new Uint32Array(n);
   const findings = new Uint32Array(n);
-  const ids = new Array(n);
-  let anyDecision = false;
+  const keys = new Uint32Array(2 * n);
   const kindTotals = {};
   const values = new Map();
   const fieldNames = new Set();
   for (let i = 0; i < n; i++) {
     const r = records[i];
     if (r.decision) {
-      anyDecision = true;
       let d = decisionNames.indexOf(r.decision);
       if (d === -1) d = decisionNames.push(r.decision) - 1;
       decisions[i] = d + 1;
     }
-    ids[i] = idKey(r.id);
+    const id = idKey(r.id);
+    if (id !== null) [keys[2 * i], keys[2 * i + 1]] = keyHash(id);
     let bits = 0;
     let count = 0;
     for (const field of r.fields) {
@@ -120,7 +122,7 @@ function summarise(records) {
     findings[i] = count;
   }
   return {
-    total: n, decisions, decisionNames, kinds, findings, ids: anyDecision ? ids : null,
+    total: n, decisions, decisionNames, kinds, findings, keys,
     kindTotals, values: [...values], fieldNames: [...fieldNames],
   };
 }
@@ -136,15 +138,13 @@ async function scanChunk(message) {
   const summary = summarise(result.records);
   summary.format = result.format;
   summary.note = result.note;
-  // JSON Lines: keep the records with findings; the others are read again from the Blob
-  // when shown (they are most of a large export). Anything else: keep every record.
-  const store = { blob, start, options, records: new Map() };
+  // JSON Lines: only where each record starts is kept (8 bytes a record); the records are
+  // scanned again from the Blob when shown (50 at a time: milliseconds). Anything else
+  // cannot be cut: every record is kept, as JSON text (a quarter of the objects' memory).
+  const store = { blob, start, options };
   const where = lines ? lineStarts(bytes, options.firstLine ?? 1) : null;
-  const reread = where && where.lines.length === result.records.length;
-  if (reread) Object.assign(store, where);
-  for (const r of result.records) {
-    if (!reread || r.fields.some((f) => f.findings.length > 0)) store.records.set(r.record, compact(r));
-  }
+  if (where && where.lines.length === result.records.length) Object.assign(store, where);
+  else store.json = result.records.map((r) => JSON.stringify(compact(r)));
   stores.set(chunk, store);
   return summary;
 }
@@ -152,9 +152,10 @@ async function scanChunk(message) {
 async function recordsOf({ scan, chunk, numbers }) {
   const store = scan === currentScan ? stores.get(chunk) : undefined;
   if (!store) throw new Error('these records are no longer kept: scan again');
+  if (store.json) return numbers.map((n) => (store.json[n] === undefined ? null : JSON.parse(store.json[n])));
   const found = new Map();
-  const missing = numbers.filter((n) => !store.records.has(n)).sort((a, b) => a - b);
-  // Re-read runs of records not kept (no findings) from the Blob, one read per run.
+  const missing = [...numbers].sort((a, b) => a - b);
+  // Scan runs of records again from the Blob, one read per run.
   for (let i = 0; i < missing.length;) {
     let j = i;
     while (j + 1 < missing.length && missing[j + 1] - missing[j] <= GAP) j++;
@@ -165,7 +166,7 @@ async function recordsOf({ scan, chunk, numbers }) {
     for (const r of again.records) found.set(r.record, compact(r));
     i = j + 1;
   }
-  return numbers.map((n) => store.records.get(n) ?? found.get(n) ?? null);
+  return numbers.map((n) => found.get(n) ?? null);
 }
 
 async function session({ id, blob, options, chunkSize = 8 << 20 }) {
@@ -225,7 +226,7 @@ self.onmessage = async (event) => {
   try {
     const result = await handler(message);
     const transfer = [];
-    if (message.type === 'scan') transfer.push(result.decisions.buffer, result.kinds.buffer, result.findings.buffer);
+    if (message.type === 'scan') transfer.push(result.decisions.buffer, result.kinds.buffer, result.findings.buffer, result.keys.buffer);
     self.postMessage({ type: 'done', id, result }, transfer);
   } catch (err) {
     self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });
