@@ -1,9 +1,11 @@
 // Measures the review app on a large synthetic export in headless Chromium (not part of
 // `make test`): time to review (scan in the worker pool until the first page is shown),
-// time to download the minimised file, and peak memory: the summed resident set size
-// (VmRSS from /proc) of every Chromium process (browser, renderer with its workers, GPU and
-// utility processes), sampled every 200 ms, minus the same sum before the file was
-// chosen; plus the page thread's peak JS heap (DevTools). Needs `make dist`.
+// time to download the minimised file, and peak memory: the summed proportional set size
+// (Pss from /proc/PID/smaps_rollup: shared pages split between the processes sharing them)
+// of every Chromium process (browser, renderer with its workers, GPU and utility
+// processes), sampled every 200 ms, as it is and minus the same sum with the page loaded
+// before the file was chosen; plus the page thread's peak JS heap (DevTools). Needs
+// `make dist`.
 //
 //   node scripts/measure-large.mjs [jsonl|csv] [MB]      (default: jsonl 200)
 //
@@ -53,7 +55,7 @@ async function writeExport(path, bytes) {
   return i;
 }
 
-/** The summed VmRSS (bytes) of every process below `root` (not `root` itself). */
+/** The summed Pss (bytes) of every process below `root` (not `root` itself). */
 function treeRss(root) {
   const children = new Map();
   const rss = new Map();
@@ -62,7 +64,8 @@ function treeRss(root) {
     try {
       const status = readFileSync(`/proc/${name}/status`, 'utf8');
       const ppid = Number(status.match(/^PPid:\s+(\d+)/m)?.[1]);
-      rss.set(Number(name), Number(status.match(/^VmRSS:\s+(\d+)/m)?.[1] ?? 0) * 1024);
+      const rollup = readFileSync(`/proc/${name}/smaps_rollup`, 'utf8');
+      rss.set(Number(name), Number(rollup.match(/^Pss:\s+(\d+)/m)?.[1] ?? 0) * 1024);
       children.set(ppid, [...(children.get(ppid) ?? []), Number(name)]);
     } catch {
       // the process ended while we looked
@@ -133,8 +136,10 @@ try {
 } finally {
   clearInterval(timer);
   result.baselineMB = Math.round(baseline / 1e6);
-  result.peakMB = Math.round((peak - baseline) / 1e6);
-  result.peakPerInput = +((peak - baseline) / size).toFixed(2);
+  result.peakMB = Math.round(peak / 1e6);
+  result.peakPerInput = +(peak / size).toFixed(2);
+  result.peakAboveBaselineMB = Math.round((peak - baseline) / 1e6);
+  result.peakAboveBaselinePerInput = +((peak - baseline) / size).toFixed(2);
   result.peakMainHeapMB = Math.round(peakHeap / 1e6);
   console.log(JSON.stringify(result));
   await browser.close();
