@@ -340,12 +340,10 @@ export function processWhole(
 
 /**
  * A large JSON Lines (or text) file processed chunk after chunk with one engine and one
- * anonymiser (from the WebAssembly module, `pkg/weglakker.js`; worker.js uses it). Chunks
- * may be cut anywhere; errors name the line in the whole file.
+ * anonymiser (see {@link session}; worker.js runs one for {@link processWhole}). Chunks may
+ * be cut anywhere; errors name the line in the whole file.
  */
-export declare class Session {
-  /** processFile's options; `format` must be `jsonl` or `text` (text: no triage, no keep). */
-  constructor(options: ProcessOptions);
+export interface Session {
   /** Feeds the next bytes; returns the output of every line completed so far. */
   chunk(bytes: Uint8Array): Uint8Array;
   /** Ends the session: the rest of the output, the report over the whole file. */
@@ -353,6 +351,10 @@ export declare class Session {
   /** Frees the WebAssembly memory. */
   free(): void;
 }
+
+/** Starts a {@link Session} on this thread: processFile's options, `format` `jsonl` or
+ * `text` (text: no triage, no keep). Throws an `Error` naming what is wrong. */
+export function session(options: ProcessOptions): Session;
 
 /** What the pool cuts by: `jsonl` (line-aligned chunks), `text`, or `auto` (the core
  * detects any other format, in one job). An explicit `format` is returned as it is. */

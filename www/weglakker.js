@@ -7,6 +7,7 @@
 //   const e = engine({ policy: { deny: ['Zeemeeuw'] }, kinds: ['person', 'email'] });
 //   e.scan(text); e.anonymise(text); e.reset();
 //   processFile(bytes, { format: 'jsonl', policy });  // whole file, on this thread
+//   const s = session({ format: 'jsonl', policy }); s.chunk(a); s.chunk(b); s.finish();
 //   const review = await processInWorkers(file, { format: 'jsonl', policy, onProgress, signal });
 //   await review.records([0, 1, 2]);              // records kept by the workers
 //   await processWhole(file, { format: 'jsonl', policy, keep });  // the download: output a Blob
@@ -150,6 +151,16 @@ export function processFile(bytes, options = {}) {
   return wasm.processFile(bytes, withPolicyVersion(options));
 }
 
+/**
+ * A session on this thread: a large JSON Lines (or text) file fed chunk by chunk with one
+ * engine and one anonymiser (`chunk(bytes)` → output so far, `finish()` → the rest and the
+ * report, `free()`). processWhole runs one in a worker.
+ */
+export function session(options = {}) {
+  requireLoaded();
+  return new wasm.Session(withPolicyVersion(options));
+}
+
 function withPolicyVersion(options) {
   const { policy } = options;
   if (policy === undefined || policy === null || typeof policy === 'string') return options;
@@ -189,6 +200,7 @@ export function detectFormat(bytes, name = '', format = 'auto') {
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'xlsx') return 'xlsx'; // a zip inside: the core's own guess would be `zip`
   if (['json', 'js', 'csv', 'tsv', 'zip', 'xlsx'].includes(ext)) return 'auto';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'auto'; // a zip
   let i = 0;
