@@ -109,7 +109,7 @@ export function mount(root, options = {}) {
     shown: [], // the records of the page on screen (from the workers)
     pageToken: 0, // the latest page asked for (older answers are dropped)
     download: null, // {key, result}: the last processWhole, reused for the other downloads
-    keep: new Map(), // `${record}|${field}|${start}` → {kind, allowed}: findings kept by hand
+    keep: new Map(), // `${record}|${field}|${start}` → {kind, allowed, text}: findings kept by hand
     kindFilter: new Set(),
     decisionFilter: '',
     onlyFindings: true,
@@ -372,7 +372,7 @@ export function mount(root, options = {}) {
 
   function keepFinding(sel, keep) {
     const k = keyOf(sel.record, sel.field, sel.finding);
-    if (keep) state.keep.set(k, { kind: sel.finding.kind, allowed: sel.finding.allowed });
+    if (keep) state.keep.set(k, { kind: sel.finding.kind, allowed: sel.finding.allowed, text: sel.finding.text });
     else state.keep.delete(k);
     renderFilters();
     renderReview();
@@ -422,9 +422,11 @@ export function mount(root, options = {}) {
     for (const [kind, { all, allowed }] of state.review?.kindTotals ?? []) {
       totals.set(kind, { all, kept: state.policy.operators?.[kind]?.type === 'keep' ? all : allowed });
     }
-    for (const { kind, allowed } of state.keep.values()) {
+    // Kept by hand, unless the engine keeps it anyway (then it is counted above).
+    const allow = new Set((state.policy.allow ?? []).map(lower));
+    for (const { kind, allowed, text } of state.keep.values()) {
       const c = totals.get(kind);
-      if (c && !allowed && c.kept < c.all) c.kept++;
+      if (c && !allowed && !allow.has(lower(text)) && c.kept < c.all) c.kept++;
     }
     return totals;
   }
