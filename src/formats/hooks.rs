@@ -80,14 +80,23 @@ impl<'h> Hooks<'h> {
 
     /// The same hooks for a part of the module (a zip entry): its records start at
     /// `offset`, its fields are prefixed with `prefix`.
-    pub fn part(&self, offset: usize, count: usize, prefix: &'h str) -> Hooks<'h> {
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::hooks::Hooks;
+    ///
+    /// let kept = [true, true, false];
+    /// let hooks = Hooks { kept: Some(&kept), ..Hooks::default() };
+    /// let part = hooks.part(2, "b.json:");
+    /// assert!(!part.keeps(0) && part.keeps(1));
+    /// assert_eq!((part.number(0), part.field("text")), (2, "b.json:text".to_string()));
+    /// ```
+    pub fn part(&self, offset: usize, prefix: &'h str) -> Hooks<'h> {
         Hooks {
             first: self.first + offset,
             prefix,
-            kept: self.kept.map(|k| {
-                k.get(offset.min(k.len())..(offset + count).min(k.len()))
-                    .unwrap_or(&[])
-            }),
+            kept: self.kept.map(|k| &k[offset.min(k.len())..]),
             keep: self.keep,
         }
     }

@@ -422,7 +422,7 @@ impl Run<'_> {
                     let field = format!("{entry}:{}", s.field);
                     (s.record, s.id, field, s.text, s.findings)
                 });
-                let part = decided.part(first - self.options.first_record, count);
+                let part = decided.slice(first - self.options.first_record, count);
                 self.group(first, &part, fields);
                 first += count;
             }
@@ -563,7 +563,7 @@ impl Decided {
     }
 
     /// The decisions of `count` records from `offset` (a zip entry's).
-    fn part(&self, offset: usize, count: usize) -> Decided {
+    fn slice(&self, offset: usize, count: usize) -> Decided {
         let slice = |len: usize| offset.min(len)..(offset + count).min(len);
         Decided {
             count: self.count.map(|_| count),

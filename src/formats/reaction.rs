@@ -9,7 +9,7 @@
 //!   comment's `title` ("Jan commented on Defensie's post." → `Defensie`).
 //! - `instagram`: `string_map_data/Media Owner/value`; a Graph API comment's
 //!   `parent/from/username`.
-//! - Every format, generic `json` only: a record's own `platform` and `in_reply_to`
+//! - Every format (the only source for generic `json`): a record's own `platform` and `in_reply_to`
 //!   strings win, as in JSON Lines.
 
 use serde_json::Value;

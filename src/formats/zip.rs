@@ -251,11 +251,11 @@ pub fn anonymise_hooked(
         let supported = next.next_if(|e| e.index == index);
         let new = match supported {
             Some(e) => {
-                let count = record_count(e)?;
                 let prefix = format!("{}:", e.name);
-                let part = hooks.part(offset, count, &prefix);
+                let part = hooks.part(offset, &prefix);
+                let (new, count) = process(e, engine, policy, anonymiser, report, &part)?;
                 offset += count;
-                Some(process(e, engine, policy, anonymiser, report, &part)?)
+                Some(new)
             }
             None => None,
         };
@@ -301,7 +301,7 @@ pub fn anonymise_hooked(
     Ok(out.into_inner())
 }
 
-/// Anonymises one supported entry's content.
+/// Anonymises one supported entry's content; returns it and its number of records.
 fn process(
     e: &Supported,
     engine: &Engine,
@@ -309,14 +309,14 @@ fn process(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
     hooks: &Hooks<'_>,
-) -> Result<Vec<u8>, Error> {
+) -> Result<(Vec<u8>, usize), Error> {
     match e.entry {
         Entry::Json(profile) => {
             let doc = parse(e)?;
             let out = json::anonymise_with(
                 &doc, profile, engine, policy, anonymiser, report, false, hooks,
             );
-            Ok(out.into_bytes())
+            Ok((out.into_bytes(), json::record_count(&doc, profile)))
         }
         Entry::Jsonl => {
             let mut out = String::with_capacity(e.text.len());
@@ -342,20 +342,9 @@ fn process(
                 }
                 record += 1;
             }
-            Ok(out.into_bytes())
+            Ok((out.into_bytes(), record))
         }
     }
-}
-
-/// The number of records of a supported entry: a document's records, or the non-blank
-/// lines of JSON Lines.
-fn record_count(e: &Supported) -> Result<usize, Error> {
-    Ok(match e.entry {
-        Entry::Json(profile) => json::record_count(&parse(e)?, profile),
-        Entry::Jsonl => jsonl::lines(&e.text)
-            .filter(|(_, raw, _)| !raw.trim().is_empty())
-            .count(),
-    })
 }
 
 /// Every record of every supported entry as a reaction for triage: per entry (in entry
