@@ -45,7 +45,25 @@ const FILES: &[(Format, &str)] = &[
     (Format::Csv, "reactions.csv"),
 ];
 
-/// A zip with two of the fixtures and a picture: records numbered across entries.
+/// The JSON fixture's reactions as JSON Lines.
+fn reactions_jsonl() -> Vec<u8> {
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&fixture("reactions.json")).unwrap();
+    all.iter()
+        .map(|r| r.to_string() + "\n")
+        .collect::<String>()
+        .into_bytes()
+}
+
+/// The records a JSON Lines output holds.
+fn jsonl_records(output: &[u8]) -> usize {
+    let text = std::str::from_utf8(output).unwrap();
+    let lines = text.lines().filter(|l| !l.trim().is_empty());
+    lines
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .count()
+}
+
+/// A zip with three of the fixtures and a picture: records numbered across entries.
 fn zip_fixture() -> Vec<u8> {
     let mut w = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
     let opts = ::zip::write::SimpleFileOptions::default();
@@ -55,7 +73,22 @@ fn zip_fixture() -> Vec<u8> {
     w.write_all(b"\xFF\xD8\xFF").unwrap();
     w.start_file("context.json", opts).unwrap();
     w.write_all(&fixture("context.json")).unwrap();
+    w.start_file("reacties.jsonl", opts).unwrap();
+    w.write_all(&reactions_jsonl()).unwrap();
     w.finish().unwrap().into_inner()
+}
+
+/// The records the entries of an output zip hold.
+fn zip_records(output: &[u8]) -> usize {
+    unzip(output)
+        .iter()
+        .map(|(name, content)| match name.rsplit('.').next() {
+            Some("js") => json_records(Format::XArchive, content),
+            Some("json") => json_records(Format::Mastodon, content),
+            Some("jsonl") => jsonl_records(content),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// The entries of a zip: (name, content).
@@ -175,23 +208,34 @@ fn triage_in_a_zip_numbers_records_across_entries() {
         ..Options::new(Format::Zip)
     };
     let done = run(Format::Zip, &zip_fixture(), options);
-    let want: Vec<&str> = DECISIONS.iter().chain(&DECISIONS).copied().collect();
+    let want: Vec<&str> = DECISIONS.iter().cycle().take(12).copied().collect();
     assert_eq!(decisions(&done), want);
     let numbers: Vec<usize> = done.records.iter().map(|r| r.number).collect();
-    assert_eq!(numbers, (5..13).collect::<Vec<_>>());
+    assert_eq!(numbers, (5..17).collect::<Vec<_>>());
     let entries = unzip(&done.output);
     let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["data/tweets.js", "media/1.jpg", "context.json"]);
+    assert_eq!(
+        names,
+        [
+            "data/tweets.js",
+            "media/1.jpg",
+            "context.json",
+            "reacties.jsonl"
+        ]
+    );
     assert_eq!(json_records(Format::XArchive, &entries[0].1), 2);
     assert_eq!(entries[1].1, b"\xFF\xD8\xFF");
     assert_eq!(json_records(Format::Mastodon, &entries[2].1), 2);
-    assert_counts(&done, 8, 4);
+    assert_eq!(jsonl_records(&entries[3].1), 2);
+    assert_eq!(zip_records(&done.output), 6);
+    assert_counts(&done, 12, 6);
 }
 
-/// The first finding of `Zeemeeuw` the review shows: (record, field, start).
-fn first_zeemeeuw(done: &Processed) -> (usize, String, usize) {
+/// The first finding of `Zeemeeuw` the review shows in a field whose name starts with
+/// `prefix`: (record, field, start).
+fn first_zeemeeuw(done: &Processed, prefix: &str) -> (usize, String, usize) {
     for record in &done.records {
-        for field in &record.fields {
+        for field in done_fields(record, prefix) {
             for f in &field.findings {
                 if &field.text[f.span.range()] == "Zeemeeuw" {
                     return (record.number, field.name.clone(), f.span.start);
@@ -202,8 +246,23 @@ fn first_zeemeeuw(done: &Processed) -> (usize, String, usize) {
     panic!("no Zeemeeuw finding")
 }
 
+fn done_fields<'r>(
+    record: &'r weglakker::formats::process::Record,
+    prefix: &'r str,
+) -> impl Iterator<Item = &'r weglakker::formats::process::Field> {
+    record
+        .fields
+        .iter()
+        .filter(move |f| f.name.starts_with(prefix))
+}
+
 /// Keeping the one finding the review shows leaves exactly that value in the output.
 fn assert_keep(format: Format, input: &[u8]) {
+    assert_keep_in(format, input, "");
+}
+
+/// [`assert_keep`], the finding chosen in a field whose name starts with `prefix`.
+fn assert_keep_in(format: Format, input: &[u8], prefix: &str) {
     let review = run(
         format,
         input,
@@ -212,7 +271,7 @@ fn assert_keep(format: Format, input: &[u8]) {
             ..Options::new(format)
         },
     );
-    let chosen = first_zeemeeuw(&review);
+    let chosen = first_zeemeeuw(&review, prefix);
     let keep = |record: usize, field: &str, _: &str, f: &Finding| {
         (record, field, f.span.start) == (chosen.0, chosen.1.as_str(), chosen.2)
     };
@@ -224,6 +283,17 @@ fn assert_keep(format: Format, input: &[u8]) {
     let done = run(format, input, options);
     let text = output_text(format, &done.output);
     assert_eq!(text.matches("Zeemeeuw").count(), 1, "{format:?}: {text}");
+    // The first finding is in each fixture's first reaction, after "Groet,".
+    assert!(text.contains("Groet, Zeemeeuw"), "{format:?}: {text}");
+    if format == Format::Zip {
+        let entry = chosen.1.split(':').next().unwrap();
+        let entries = unzip(&done.output);
+        let (_, content) = entries.iter().find(|(n, _)| n == entry).unwrap();
+        assert!(
+            String::from_utf8_lossy(content).contains("Zeemeeuw"),
+            "{entry}"
+        );
+    }
     assert!(text.contains("[PERSOON-1]"), "{format:?}: {text}");
     // The kept finding is the one in the chosen record: its text is in the output as is.
     let kept: Vec<(usize, &str)> = done
@@ -268,6 +338,8 @@ fn keep_of_one_finding_leaves_exactly_that_value_in_every_format() {
         assert_keep(*format, &fixture(file));
     }
     assert_keep(Format::Zip, &zip_fixture());
+    // the JSON Lines entry of the zip, after two documents
+    assert_keep_in(Format::Zip, &zip_fixture(), "reacties.jsonl:");
 }
 
 #[test]
@@ -387,7 +459,7 @@ mod cli {
                 )
             })
             .collect();
-        inputs.push((zip, 8));
+        inputs.push((zip, 12));
         for (input, count) in inputs {
             let out = Command::new(BIN)
                 .args(["triage", "--policy"])
@@ -424,8 +496,10 @@ mod cli {
         std::fs::write(&zip, zip_fixture()).unwrap();
         let tweets = dir.join("tweets.js");
         std::fs::write(&tweets, fixture("tweets.js")).unwrap();
-        for (input, output, read) in [(&tweets, "tweets.anon.js", 4), (&zip, "export.anon.zip", 8)]
-        {
+        for (input, output, read) in [
+            (&tweets, "tweets.anon.js", 4),
+            (&zip, "export.anon.zip", 12),
+        ] {
             let report = dir.join("report.json");
             let out = Command::new(BIN)
                 .args(["anonymise", "--triage", "--policy"])
@@ -442,18 +516,7 @@ mod cli {
             );
             let written = std::fs::read(dir.join(output)).unwrap();
             let left = match output.ends_with(".zip") {
-                true => unzip(&written)
-                    .iter()
-                    .filter(|(n, _)| n.ends_with(".js") || n.ends_with(".json"))
-                    .map(|(n, c)| {
-                        let format = if n.ends_with(".js") {
-                            Format::XArchive
-                        } else {
-                            Format::Mastodon
-                        };
-                        json_records(format, c)
-                    })
-                    .sum(),
+                true => zip_records(&written),
                 false => json_records(Format::XArchive, &written),
             };
             assert_eq!(left, read / 2, "{output}");
