@@ -59,7 +59,11 @@ fn jsonl_records(output: &[u8]) -> usize {
     let text = std::str::from_utf8(output).unwrap();
     let lines = text.lines().filter(|l| !l.trim().is_empty());
     lines
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|l| {
+            serde_json::from_str::<serde_json::Value>(l)
+                .unwrap()
+                .is_object()
+        })
         .count()
 }
 
