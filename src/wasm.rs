@@ -329,7 +329,7 @@ struct JsRecord<'a> {
     record: usize,
     line: usize,
     id: &'a Option<serde_json::Value>,
-    /// The triage decision (text and JSON Lines), else null.
+    /// The triage decision (every format; null only when triage was not run).
     decision: Option<&'static str>,
     reason: Option<&'a str>,
     review: bool,

@@ -179,7 +179,8 @@ export interface ProcessOptions {
   /** Any `--format` name of the CLI: `text` (the whole file is one record), `jsonl` (one
    * JSON object per line), `json`, `x-archive`, `facebook`, `instagram`, `mastodon`, `csv`,
    * `linkedin`, `zip`; or `auto` (by `name`'s extension, then by content). Default `auto`.
-   * Triage and `keep` apply to text, JSON Lines (and triage to CSV) only. */
+   * Triage and `keep` apply to every format (a zip's records numbered across its entries,
+   * its fields named `entry:field`). */
   format?: FormatId | 'auto';
   /** The policy: an object (`version` may be left out) or its JSON text. Default: built-in. */
   policy?: Policy | string;
@@ -226,7 +227,7 @@ export interface RecordReview {
   line: number;
   /** The record's `id` member, or null. */
   id: unknown;
-  /** The triage decision (text and JSON Lines; null for the other formats). */
+  /** The triage decision of the record (every format). */
   decision: 'archive' | 'not_archived_sentiment' | 'refer_channel' | 'burgerbrief' | 'review' | null;
   /** Why, in `lang` (null without a decision). */
   reason: string | null;
