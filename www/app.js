@@ -24,8 +24,6 @@ const STORAGE = 'weglakker.policy';
 const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
 /** The formats the core reads (the CLI's --format names), for the format choice. */
 const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'facebook', 'instagram', 'mastodon', 'zip', 'xlsx'];
-/** The formats whose output honours a decision on one finding (`keep`). */
-const FINDING_FORMATS = ['text', 'jsonl'];
 /** The download's media type per format. */
 const TYPES = {
   jsonl: 'application/x-ndjson', text: 'text/plain;charset=utf-8', csv: 'text/csv', linkedin: 'text/csv',
@@ -639,10 +637,9 @@ export function mount(root, options = {}) {
       heading,
       el('p', { class: 'wl-selected' }, t('decide.selected', kindName(f.kind), f.text)),
       el('p', { class: 'wl-small', id: 'wl-decide-now' }, t('decide.now', kept ? t('review.kept') : t('review.minimised'))),
-      // Per-finding decisions are offered where they reach the download.
-      FINDING_FORMATS.includes(state.detected)
-        ? pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding')
-        : null,
+      // Every format's download honours a finding kept by (record, field, start): the
+      // record numbers and field names are those the scan handed back.
+      pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding'),
       pair(t('decide.value', valueCount(f.text)), () => keepValue(f.text, true, f.kind), () => keepValue(f.text, false, f.kind), 'wl-d-value'),
       pair(t('decide.kind', kindName(f.kind)), () => keepKind(f.kind, true), () => keepKind(f.kind, false), 'wl-d-kind'),
     ].filter(Boolean));

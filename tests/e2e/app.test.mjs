@@ -291,13 +291,13 @@ test('other formats through the same entry: a CSV export', async () => {
   await page.setInputFiles('#wl-file', { name: 'reacties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await waitFindings(page, (d) => d.length === 2);
   assert.match(await page.textContent('#wl-list'), /Record 1/);
-  // Per-finding decisions do not reach CSV output yet, so they are not offered.
-  await page.click('.wl-finding >> nth=0');
-  assert.equal(await page.locator('#wl-d-finding-keep').count(), 0);
-  assert.equal(await page.locator('#wl-d-value-keep').count(), 1);
+  // A finding kept by hand (record 2's aalscholver) reaches the CSV output too.
+  await page.click('.wl-record[data-record="1"] .wl-finding:has-text("aalscholver")');
+  await page.click('#wl-d-finding-keep');
+  await waitFindings(page, (d) => d.filter(([, v, kept]) => v === 'aalscholver' && kept).length === 1);
   const [name, content] = await download(page, '#wl-download');
   assert.equal(name, 'reacties.anon.csv');
-  assert.match(content, /^id;bericht\r\n1;"Operatie \[PERSOON-\d+\]; vraag"\r\n2;"?groet van \[PERSOON-\d+\] <img/);
+  assert.match(content, /^id;bericht\r\n1;"Operatie \[PERSOON-\d+\]; vraag"\r\n2;"?groet van aalscholver <img/);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(seen.errors, []);
   await context.close();
