@@ -304,35 +304,6 @@ pub fn process_file_keeps_chosen_findings() {
     assert_eq!(done["records"], json!([]));
 }
 
-/// Errors are JS `Error`s that name the line, never quote the file.
-pub fn process_file_errors() {
-    // (input, options, part of the message)
-    let cases: &[(&str, Value, &str)] = &[
-        ("{}\n{geheim", json!({"format": "jsonl"}), "line 2"),
-        (
-            "{}\n{\"a\":1}\n[1]",
-            json!({"format": "jsonl", "firstLine": 10}),
-            "line 12",
-        ),
-        ("x", json!({"format": "docx"}), "unknown format"),
-        (
-            "x",
-            json!({"format": "text", "policy": {"version": 2}}),
-            "version 2",
-        ),
-        (
-            "x",
-            json!({"format": "text", "policy": {"pseudonyms": {"style": "keyed"}}}),
-            "key",
-        ),
-    ];
-    for (input, options, needle) in cases {
-        let message = process(input.as_bytes(), options.clone()).unwrap_err();
-        assert!(message.contains(needle), "{message}");
-        assert!(!message.contains("geheim"), "{message}");
-    }
-}
-
 /// A Session fed in chunks (cut inside a line and inside a UTF-8 character): one run of
 /// pseudonyms, `keep` by record over the whole file with UTF-16 starts, errors as `Error`s.
 pub fn session_in_chunks() {
@@ -369,4 +340,33 @@ pub fn session_in_chunks() {
     assert!(String::from(err.message()).starts_with("line 2:"));
     let csv = Session::new(js_sys::JSON::parse(&json!({"format": "csv"}).to_string()).unwrap());
     assert!(csv.is_err());
+}
+
+/// Errors are JS `Error`s that name the line, never quote the file.
+pub fn process_file_errors() {
+    // (input, options, part of the message)
+    let cases: &[(&str, Value, &str)] = &[
+        ("{}\n{geheim", json!({"format": "jsonl"}), "line 2"),
+        (
+            "{}\n{\"a\":1}\n[1]",
+            json!({"format": "jsonl", "firstLine": 10}),
+            "line 12",
+        ),
+        ("x", json!({"format": "docx"}), "unknown format"),
+        (
+            "x",
+            json!({"format": "text", "policy": {"version": 2}}),
+            "version 2",
+        ),
+        (
+            "x",
+            json!({"format": "text", "policy": {"pseudonyms": {"style": "keyed"}}}),
+            "key",
+        ),
+    ];
+    for (input, options, needle) in cases {
+        let message = process(input.as_bytes(), options.clone()).unwrap_err();
+        assert!(message.contains(needle), "{message}");
+        assert!(!message.contains("geheim"), "{message}");
+    }
 }
