@@ -351,8 +351,11 @@ impl Triage {
     /// assert!(result.reason_nl.contains("vraag"));
     /// ```
     pub fn decide(&self, reaction: &Reaction) -> TriageResult {
-        let question = question::assess(&reaction.text);
-        let formal = formal::assess(&reaction.text);
+        // One cut into sentences and words serves both detectors.
+        let blanked = text::blank_urls_and_quotes(&reaction.text);
+        let cut = text::Cut::new(&blanked);
+        let question = question::assess_cut(&cut);
+        let formal = formal::assess_cut(&reaction.text, &cut);
         let mut result = TriageResult {
             decision: Decision::Review,
             reason_nl: String::new(),

@@ -329,7 +329,7 @@ struct JsRecord<'a> {
     record: usize,
     line: usize,
     id: &'a Option<serde_json::Value>,
-    /// The triage decision (text and JSON Lines), else null.
+    /// The triage decision (every format; null only when triage was not run).
     decision: Option<&'static str>,
     reason: Option<&'a str>,
     review: bool,
@@ -476,4 +476,107 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
     let output = js_sys::Uint8Array::from(&done.output[..]);
     js_sys::Reflect::set(&result, &JsValue::from_str("output"), &output)?;
     Ok(result)
+}
+
+/// A large JSON Lines (or text) file processed chunk after chunk with ONE engine and ONE
+/// anonymiser, so pseudonyms are consistent over the whole file while neither the input
+/// nor the output is ever one piece: `new Session(options)` (processFile's options; `keep`
+/// starts are UTF-16 offsets in the field text), `chunk(bytes)` → the output of every line
+/// completed so far (`Uint8Array`), `finish()` → `{output, format, report, reportHtml,
+/// note}` (`output`: the rest). Chunks may be cut anywhere. Errors are `Error`s naming
+/// the line over the whole file.
+#[wasm_bindgen]
+pub struct Session {
+    inner: Option<process::Session>,
+    format: Format,
+    lang: Lang,
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Starts a session: `options` as processFile's (`format`: `jsonl` or `text`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<Session, JsValue> {
+        let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
+            serde_json::from_str("{}").map_err(js_error)?
+        } else {
+            serde_wasm_bindgen::from_value(options.clone())
+                .map_err(|err| js_error(format!("options: {err}")))?
+        };
+        let policy = policy_from_js(&with_version(get(&options, "policy")))?;
+        let key = key_from_js(&get(&options, "key"))?;
+        let format = Format::from_name(&js_options.format)
+            .map_err(js_error)?
+            .ok_or_else(|| js_error("options: a session needs a format (jsonl or text)"))?;
+        let mut opts = Options::new(format);
+        opts.key = key.as_deref();
+        opts.triage = js_options.triage;
+        opts.name = js_options.name.as_deref();
+        opts.first_line = js_options.first_line.unwrap_or(1);
+        opts.first_record = js_options.first_record.unwrap_or(0);
+        let mut session = process::Session::new(&policy, &opts).map_err(js_error)?;
+        let mut keep_by_field: HashMap<(usize, String), HashSet<usize>> = HashMap::new();
+        for k in js_options.keep {
+            keep_by_field
+                .entry((k.record, k.field))
+                .or_default()
+                .insert(k.start);
+        }
+        if !keep_by_field.is_empty() {
+            session = session.with_keep(Box::new(
+                move |record: usize, field: &str, text: &str, f: &Finding| {
+                    keep_by_field
+                        .get(&(record, field.to_string()))
+                        .is_some_and(|starts| {
+                            let start = text
+                                .get(..f.span.start)
+                                .map_or(0, |s| s.encode_utf16().count());
+                            starts.contains(&start)
+                        })
+                },
+            ));
+        }
+        Ok(Session {
+            inner: Some(session),
+            format,
+            lang: js_options.lang.unwrap_or(policy.labels),
+        })
+    }
+
+    /// Feeds the next bytes; returns the output of the lines completed so far.
+    pub fn chunk(&mut self, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+        let session = self
+            .inner
+            .as_mut()
+            .ok_or_else(|| js_error("session: already finished"))?;
+        session.chunk(bytes).map_err(js_error)
+    }
+
+    /// Ends the session: `{output: Uint8Array (the rest), format, report, reportHtml, note}`.
+    pub fn finish(&mut self) -> Result<JsValue, JsValue> {
+        let session = self
+            .inner
+            .take()
+            .ok_or_else(|| js_error("session: already finished"))?;
+        let mut done = session.finish().map_err(js_error)?;
+        done.report.set_processed_at(now_rfc3339());
+        let result = to_js(&JsFinished {
+            format: self.format.id(),
+            report: &done.report,
+            report_html: done.report.to_html(self.lang),
+            note: done.note,
+        })?;
+        let output = js_sys::Uint8Array::from(&done.output[..]);
+        js_sys::Reflect::set(&result, &JsValue::from_str("output"), &output)?;
+        Ok(result)
+    }
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct JsFinished<'a> {
+    format: &'static str,
+    report: &'a crate::report::Report,
+    report_html: String,
+    note: Option<&'static str>,
 }

@@ -15,4 +15,5 @@ boundary_tests!(
     process_file_jsonl,
     process_file_keeps_chosen_findings,
     process_file_errors,
+    session_in_chunks,
 );

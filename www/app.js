@@ -6,7 +6,10 @@
 //
 // Untrusted text (posts, file names, list terms) is only ever inserted as text nodes
 // (textContent, createTextNode), never as HTML, so a post full of markup stays inert.
-// Only one page of records is in the DOM at a time, so a large export does not freeze it.
+// Only one page of records is in the DOM at a time, so a large export does not freeze it;
+// the records themselves stay in the workers (the page keeps a compact summary of every
+// record, for the counts and filters, and asks the workers for the page it shows), and the
+// file stays a Blob: a 200 MB export is never copied onto this thread.
 //
 //   import { mount } from './app.js';
 //   mount(document.querySelector('#here'), { policy: { deny: ['Zeemeeuw'] }, ownAccounts: ['@DefensieNL'] });
@@ -14,15 +17,18 @@
 import * as weglakker from './weglakker.js';
 import { t, setLang, getLang, kindName } from './i18n.js';
 
-/** From this size on (bytes), only records with findings are kept for review. */
-const LARGE = 20 * 1024 * 1024;
 /** Records per page of the review list (only these are in the DOM). */
 const PAGE = 50;
 /** Where the policy is saved in the browser (never the key). */
 const STORAGE = 'weglakker.policy';
 const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
 /** The formats the core reads (the CLI's --format names), for the format choice. */
-const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'facebook', 'instagram', 'mastodon', 'zip'];
+const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'facebook', 'instagram', 'mastodon', 'zip', 'xlsx'];
+/** The download's media type per format. */
+const TYPES = {
+  jsonl: 'application/x-ndjson', text: 'text/plain;charset=utf-8', csv: 'text/csv', linkedin: 'text/csv',
+  zip: 'application/zip', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
 const FIELD_ROLES = ['scan', 'keep', 'pseudonym', 'redact', 'drop'];
 const DECISIONS = ['archive', 'not_archived_sentiment', 'refer_channel', 'burgerbrief', 'review'];
 
@@ -72,7 +78,7 @@ function saveAs(name, bytes, type) {
 export function anonName(name, format, suffix = 'anon') {
   const dot = name.lastIndexOf('.');
   if (dot > 0) return `${name.slice(0, dot)}.${suffix}${name.slice(dot)}`;
-  const ext = { jsonl: 'jsonl', text: 'txt', csv: 'csv', linkedin: 'csv', zip: 'zip' }[format] ?? 'json';
+  const ext = { jsonl: 'jsonl', text: 'txt', csv: 'csv', linkedin: 'csv', zip: 'zip', xlsx: 'xlsx' }[format] ?? 'json';
   return `${name || 'weglakker'}.${suffix}.${ext}`;
 }
 
@@ -93,11 +99,15 @@ export function mount(root, options = {}) {
   const state = {
     policy: initialPolicy(options, saveToStorage),
     key: '',
-    file: null, // {name, bytes}
+    file: null, // {name, blob}
     format: 'auto',
     triage: false,
-    records: [],
-    keep: new Set(), // `${record}|${field}|${start}`: findings kept by hand
+    review: null, // the workers' summary of every record (processInWorkers)
+    visible: new Uint32Array(0), // numbers of the records that pass the filters
+    shown: [], // the records of the page on screen (from the workers)
+    pageToken: 0, // the latest page asked for (older answers are dropped)
+    download: null, // {key, result}: the last processWhole, reused for the other downloads
+    keep: new Map(), // `${record}|${field}|${start}` → {kind, allowed, text}: findings kept by hand
     kindFilter: new Set(),
     decisionFilter: '',
     onlyFindings: true,
@@ -118,7 +128,7 @@ export function mount(root, options = {}) {
   cancelButton.hidden = true;
   const langButton = el('button', { type: 'button', class: 'wl-secondary wl-lang', onclick: () => switchLang() });
 
-  const fileInput = el('input', { type: 'file', id: 'wl-file', accept: '.txt,.jsonl,.ndjson,.json,.js,.csv,.tsv,.zip,text/plain,application/json,text/csv,application/zip', class: 'wl-file-input' });
+  const fileInput = el('input', { type: 'file', id: 'wl-file', accept: '.txt,.jsonl,.ndjson,.json,.js,.csv,.tsv,.zip,.xlsx,text/plain,application/json,text/csv,application/zip,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', class: 'wl-file-input' });
   const fileLabel = tx('label', 'input.pick', { for: 'wl-file', class: 'wl-button wl-secondary' });
   const formatSelect = el('select', { id: 'wl-format' },
     ...FORMATS.map((f) => (f === 'auto' || f === 'text' || f === 'jsonl'
@@ -210,24 +220,24 @@ export function mount(root, options = {}) {
   // ---------- input ----------
   async function openFile(file) {
     if (!file) return;
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    state.file = { name: file.name, bytes };
+    // The File is a Blob: the workers read their slices of it; it is never copied here.
+    state.file = { name: file.name, blob: file };
     state.fieldNames = new Set();
-    state.keep = new Set();
+    state.keep = new Map();
     await scan();
   }
 
   function openPasted() {
     const text = pasteArea.value;
-    state.file = { name: 'geplakt', bytes: new TextEncoder().encode(text) };
-    state.keep = new Set();
+    state.file = { name: 'geplakt', blob: new Blob([text]) };
+    state.keep = new Map();
     return scan();
   }
 
   function openSample() {
     pasteArea.value = SAMPLE;
-    state.file = { name: 'voorbeeld.jsonl', bytes: new TextEncoder().encode(SAMPLE) };
-    state.keep = new Set();
+    state.file = { name: 'voorbeeld.jsonl', blob: new Blob([SAMPLE]) };
+    state.keep = new Map();
     return scan();
   }
 
@@ -261,16 +271,14 @@ export function mount(root, options = {}) {
     progress.value = 0;
     say(t('status.progress', 0, '…', 0));
     try {
-      const result = await weglakker.processInWorkers(state.file.bytes, {
+      const review = await weglakker.processInWorkers(state.file.blob, {
         format: state.format,
         name: state.file.name,
-        // Overrides are laid over the decisions here (chunks number records from 0, so an
-        // id-less record's key would be wrong in a chunk); the download applies them itself.
+        // Overrides are laid over the core's decisions here (so the page can show both);
+        // the download applies them itself.
         policy: policyForEngine({ ...state.policy, triageOverrides: undefined }),
         lang: getLang(),
         signal: controller.signal,
-        // On a large export keep only records with findings (memory); the rest is counted.
-        onlyFindings: state.file.bytes.length > LARGE,
         onProgress: ({ done, total, records }) => {
           progress.value = done / total;
           const seconds = (performance.now() - started) / 1000;
@@ -278,20 +286,28 @@ export function mount(root, options = {}) {
         },
       });
       if (state.scanning !== controller) return;
-      state.records = result.records;
-      state.detected = result.format;
+      state.review = review;
+      state.detected = review.format;
       const known = state.fieldNames.size;
-      for (const r of state.records) for (const f of r.fields) state.fieldNames.add(f.field);
+      for (const name of review.fieldNames) state.fieldNames.add(name);
       if (state.fieldNames.size !== known) renderFields();
-      let findings = 0;
-      for (const r of state.records) for (const f of r.fields) findings += f.findings.length;
-      say(t('status.done', result.total, findings, Math.round(performance.now() - started)));
-      root.dataset.records = String(result.total);
+      say(t('status.done', review.total, review.findingCount, Math.round(performance.now() - started)));
       for (const id of ['wl-download', 'wl-report-json', 'wl-report-html']) root.querySelector(`#${id}`).disabled = false;
+      refilter();
       renderFilters();
-      renderReview();
+      await showPage();
+      if (state.scanning !== controller) return;
+      root.dataset.records = String(review.total);
     } catch (err) {
       if (state.scanning !== controller) return;
+      if (err.name === 'AbortError') {
+        // The workers that kept the records are gone: nothing of the old scan is left.
+        state.review = null;
+        refilter();
+        state.shown = [];
+        renderFilters();
+        renderReview();
+      }
       say(err.name === 'AbortError' ? t('status.cancelled') : t('status.error', err.message));
     } finally {
       if (state.scanning === controller) {
@@ -312,11 +328,9 @@ export function mount(root, options = {}) {
     return f.allowed; // the engine's own: the allow list or an own account
   }
 
+  /** Findings of this value (any case) in the whole file, from the workers' summary. */
   function valueCount(text) {
-    let n = 0;
-    const want = lower(text);
-    for (const r of state.records) for (const fld of r.fields) for (const f of fld.findings) if (lower(f.text) === want) n++;
-    return n;
+    return state.review?.values.get(lower(text)) ?? 0;
   }
 
   /** Applies `change` to the policy; `panel`: redraw the policy panel (false when the
@@ -326,8 +340,9 @@ export function mount(root, options = {}) {
     savePolicy();
     if (panel) renderPolicy();
     if (rescan) scan();
+    refilter();
     renderFilters();
-    renderReview();
+    syncPage();
     renderDecide();
   }
 
@@ -355,7 +370,7 @@ export function mount(root, options = {}) {
 
   function keepFinding(sel, keep) {
     const k = keyOf(sel.record, sel.field, sel.finding);
-    if (keep) state.keep.add(k);
+    if (keep) state.keep.set(k, { kind: sel.finding.kind, allowed: sel.finding.allowed, text: sel.finding.text });
     else state.keep.delete(k);
     renderFilters();
     renderReview();
@@ -399,14 +414,50 @@ export function mount(root, options = {}) {
   }
 
   // ---------- review list ----------
-  function renderFilters() {
+  /** Per kind: findings in the whole file and how many of them are kept. */
+  function kindTotals() {
     const totals = new Map();
-    for (const r of state.records) for (const fld of r.fields) for (const f of fld.findings) {
-      const c = totals.get(f.kind) ?? { all: 0, kept: 0 };
-      c.all++;
-      if (isKept(r.record, fld.field, f)) c.kept++;
-      totals.set(f.kind, c);
+    for (const [kind, { all, allowed }] of state.review?.kindTotals ?? []) {
+      totals.set(kind, { all, kept: state.policy.operators?.[kind]?.type === 'keep' ? all : allowed });
     }
+    // Kept by hand, unless the engine keeps it anyway (then it is counted above).
+    const allow = new Set((state.policy.allow ?? []).map(lower));
+    for (const { kind, allowed, text } of state.keep.values()) {
+      const c = totals.get(kind);
+      if (c && !allowed && !allow.has(lower(text)) && c.kept < c.all) c.kept++;
+    }
+    return totals;
+  }
+
+  /** Record number → decision, for the records a triage override names. */
+  function overridden() {
+    return state.review?.overridden(state.policy.triageOverrides) ?? new Map();
+  }
+
+  /** The numbers of the records that pass the filters (kind, decision, with findings). */
+  function refilter() {
+    const rv = state.review;
+    if (!rv) {
+      state.visible = new Uint32Array(0);
+      return;
+    }
+    let mask = 0;
+    for (const kind of state.kindFilter) mask |= 1 << rv.kindIds.indexOf(kind);
+    const want = state.decisionFilter;
+    const overrides = want ? overridden() : new Map();
+    const out = new Uint32Array(rv.total);
+    let m = 0;
+    for (let i = 0; i < rv.total; i++) {
+      if (state.onlyFindings && rv.findings[i] === 0) continue;
+      if (mask && (rv.kinds[i] & mask) === 0) continue;
+      if (want && (overrides.get(i) ?? rv.decisionNames[rv.decisions[i] - 1]) !== want) continue;
+      out[m++] = i;
+    }
+    state.visible = out.subarray(0, m);
+  }
+
+  function renderFilters() {
+    const totals = kindTotals();
     counts.replaceChildren(...[...totals].map(([kind, c]) => {
       const pressed = state.kindFilter.has(kind);
       return el('button', {
@@ -428,9 +479,16 @@ export function mount(root, options = {}) {
       ...[...totals.keys()].map((k) => el('option', { value: k, selected: k === kindValue }, kindName(k))));
     // Per decision the number of records (overrides included), so a change shows at once.
     const perDecision = new Map();
-    for (const r of state.records) {
-      const d = decisionOf(r);
-      if (d) perDecision.set(d, (perDecision.get(d) ?? 0) + 1);
+    const rv = state.review;
+    if (rv) {
+      const byCode = new Uint32Array(rv.decisionNames.length + 1);
+      for (let i = 0; i < rv.total; i++) byCode[rv.decisions[i]]++;
+      rv.decisionNames.forEach((d, at) => perDecision.set(d, byCode[at + 1]));
+      for (const [i, d] of overridden()) {
+        const core = rv.decisionNames[rv.decisions[i] - 1];
+        perDecision.set(core, perDecision.get(core) - 1);
+        perDecision.set(d, (perDecision.get(d) ?? 0) + 1);
+      }
     }
     decisionSelect.replaceChildren(tx('option', 'review.filterAll', { value: '' }),
       ...DECISIONS.map((d) => el('option', { value: d, selected: d === state.decisionFilter, 'data-count': perDecision.get(d) ?? 0 },
@@ -440,28 +498,57 @@ export function mount(root, options = {}) {
   kindSelect.addEventListener('change', () => {
     state.kindFilter = new Set(kindSelect.value ? [kindSelect.value] : []);
     state.page = 0;
+    refilter();
     renderFilters();
-    renderReview();
+    showPage();
   });
   decisionSelect.addEventListener('change', () => {
     state.decisionFilter = decisionSelect.value;
     state.page = 0;
-    renderReview();
+    refilter();
+    showPage();
   });
   onlyBox.addEventListener('change', () => {
     state.onlyFindings = onlyBox.checked;
     state.page = 0;
-    renderReview();
+    refilter();
+    showPage();
   });
 
-  function visibleRecords() {
-    return state.records.filter((r) => {
-      if (state.decisionFilter && decisionOf(r) !== state.decisionFilter) return false;
-      const kinds = r.fields.flatMap((f) => f.findings.map((x) => x.kind));
-      if (state.onlyFindings && kinds.length === 0) return false;
-      if (state.kindFilter.size && !kinds.some((k) => state.kindFilter.has(k))) return false;
-      return true;
-    });
+  /** The record numbers of the current page. */
+  function pageNumbers() {
+    const pages = Math.max(1, Math.ceil(state.visible.length / PAGE));
+    state.page = Math.max(0, Math.min(state.page, pages - 1));
+    return Array.from(state.visible.subarray(state.page * PAGE, (state.page + 1) * PAGE));
+  }
+
+  /** Asks the workers for the records of the current page, then draws it. */
+  async function showPage() {
+    const numbers = pageNumbers();
+    const token = ++state.pageToken;
+    let records = [];
+    try {
+      records = numbers.length ? await state.review.records(numbers) : [];
+    } catch (err) {
+      if (token === state.pageToken) say(t('status.error', err.message));
+      return;
+    }
+    if (token !== state.pageToken) return;
+    state.shown = records.filter(Boolean);
+    renderReview();
+  }
+
+  /** Redraws the page; asks the workers again only when other records are to be shown. */
+  function syncPage() {
+    const numbers = pageNumbers();
+    const same = numbers.length === state.shown.length && numbers.every((n, i) => state.shown[i].record === n);
+    if (same) renderReview();
+    else showPage();
+  }
+
+  function turnPage(by) {
+    state.page += by;
+    showPage().then(() => list.querySelector('button, select')?.focus());
   }
 
   /** The text of one field with its findings as buttons (text nodes only). */
@@ -501,13 +588,14 @@ export function mount(root, options = {}) {
   }
 
   function renderReview() {
-    const visible = visibleRecords();
-    const pages = Math.max(1, Math.ceil(visible.length / PAGE));
-    state.page = Math.min(state.page, pages - 1);
+    const total = state.visible.length;
+    const pages = Math.max(1, Math.ceil(total / PAGE));
     const from = state.page * PAGE;
-    const shown = visible.slice(from, from + PAGE);
+    const shown = state.shown;
+    // Redrawn after decisions: whatever had focus in the list gets it back.
+    const focused = list.contains(document.activeElement) ? document.activeElement.id : '';
     if (shown.length === 0) {
-      list.replaceChildren(state.records.length ? tx('p', 'review.empty', { class: 'wl-small' }) : '');
+      list.replaceChildren(state.review?.total ? tx('p', 'review.empty', { class: 'wl-small' }) : '');
     } else {
       list.replaceChildren(...shown.map((r) => {
         const decision = r.decision ? decisionControl(r) : null;
@@ -522,13 +610,14 @@ export function mount(root, options = {}) {
             markedText(r, f))));
       }));
     }
+    if (focused) root.querySelector(`#${focused}`)?.focus();
     const prev = tx('button', 'review.prev', { type: 'button', class: 'wl-secondary', disabled: state.page === 0,
-      onclick: () => { state.page--; renderReview(); list.querySelector('button')?.focus(); } });
+      onclick: () => turnPage(-1) });
     const next = tx('button', 'review.next', { type: 'button', class: 'wl-secondary', disabled: state.page >= pages - 1,
-      onclick: () => { state.page++; renderReview(); list.querySelector('button')?.focus(); } });
-    pager.replaceChildren(...(visible.length > PAGE ? [prev] : []),
-      el('span', { class: 'wl-small' }, visible.length ? t('review.page', from + 1, from + shown.length, visible.length) : ''),
-      ...(visible.length > PAGE ? [next] : []));
+      onclick: () => turnPage(1) });
+    pager.replaceChildren(...(total > PAGE ? [prev] : []),
+      el('span', { class: 'wl-small' }, total && shown.length ? t('review.page', from + 1, from + shown.length, total) : ''),
+      ...(total > PAGE ? [next] : []));
   }
 
   function renderDecide() {
@@ -548,10 +637,9 @@ export function mount(root, options = {}) {
       heading,
       el('p', { class: 'wl-selected' }, t('decide.selected', kindName(f.kind), f.text)),
       el('p', { class: 'wl-small', id: 'wl-decide-now' }, t('decide.now', kept ? t('review.kept') : t('review.minimised'))),
-      // Per-finding decisions reach the download for text and JSON Lines only (for now).
-      ['text', 'jsonl'].includes(state.detected)
-        ? pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding')
-        : null,
+      // Every format's download honours a finding kept by (record, field, start): the
+      // record numbers and field names are those the scan handed back.
+      pair(t('decide.finding'), () => keepFinding(sel, true), () => keepFinding(sel, false), 'wl-d-finding'),
       pair(t('decide.value', valueCount(f.text)), () => keepValue(f.text, true, f.kind), () => keepValue(f.text, false, f.kind), 'wl-d-value'),
       pair(t('decide.kind', kindName(f.kind)), () => keepKind(f.kind, true), () => keepKind(f.kind, false), 'wl-d-kind'),
     ].filter(Boolean));
@@ -687,26 +775,41 @@ export function mount(root, options = {}) {
   // ---------- download ----------
   async function download(what) {
     if (!state.file) return;
-    const keep = [...state.keep].map((k) => {
+    const keep = [...state.keep.keys()].map((k) => {
       const [record, field, start] = k.split('|');
       return { record: Number(record), field, start: Number(start) };
     });
+    const options = {
+      format: state.format,
+      name: state.file.name,
+      policy: policyForEngine(state.policy),
+      key: state.key || undefined,
+      triage: state.triage,
+      lang: getLang(),
+      keep,
+    };
+    // The three downloads of one set of decisions share one run (a large file takes time).
+    const key = JSON.stringify(options);
     try {
-      const result = await weglakker.processWhole(state.file.bytes, {
-        format: state.format,
-        name: state.file.name,
-        policy: policyForEngine(state.policy),
-        key: state.key || undefined,
-        triage: state.triage,
-        lang: getLang(),
-        keep,
-      });
+      let result = state.download?.file === state.file && state.download.key === key ? state.download.result : null;
+      if (!result) {
+        const started = performance.now();
+        progress.hidden = false;
+        progress.value = 0;
+        result = await weglakker.processWhole(state.file.blob, {
+          ...options,
+          onProgress: ({ done, total }) => {
+            progress.value = total ? done / total : 1;
+            say(t('status.writing', Math.round((100 * done) / Math.max(total, 1)), Math.round(performance.now() - started)));
+          },
+        });
+        state.download = { file: state.file, key, result };
+      }
       const format = result.format;
       let name;
       if (what === 'file') {
         name = anonName(state.file.name, format);
-        const types = { jsonl: 'application/x-ndjson', text: 'text/plain;charset=utf-8', csv: 'text/csv', linkedin: 'text/csv', zip: 'application/zip' };
-        saveAs(name, result.output, types[format] ?? 'application/json');
+        saveAs(name, result.output, TYPES[format] ?? 'application/json');
       } else if (what === 'json') {
         name = anonName(state.file.name, format, 'rapport').replace(/\.[^.]+$/, '.json');
         saveAs(name, JSON.stringify(result.report, null, 2) + '\n', 'application/json');
@@ -717,6 +820,8 @@ export function mount(root, options = {}) {
       say(t('status.downloaded', name));
     } catch (err) {
       say(t('status.error', err.message));
+    } finally {
+      if (!state.scanning) progress.hidden = true;
     }
   }
 

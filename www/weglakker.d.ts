@@ -179,7 +179,8 @@ export interface ProcessOptions {
   /** Any `--format` name of the CLI: `text` (the whole file is one record), `jsonl` (one
    * JSON object per line), `json`, `x-archive`, `facebook`, `instagram`, `mastodon`, `csv`,
    * `linkedin`, `zip`; or `auto` (by `name`'s extension, then by content). Default `auto`.
-   * Triage and `keep` apply to text, JSON Lines (and triage to CSV) only. */
+   * Triage and `keep` apply to every format (a zip's records numbered across its entries,
+   * its fields named `entry:field`). */
   format?: FormatId | 'auto';
   /** The policy: an object (`version` may be left out) or its JSON text. Default: built-in. */
   policy?: Policy | string;
@@ -226,7 +227,7 @@ export interface RecordReview {
   line: number;
   /** The record's `id` member, or null. */
   id: unknown;
-  /** The triage decision (text and JSON Lines; null for the other formats). */
+  /** The triage decision of the record (every format). */
   decision: 'archive' | 'not_archived_sentiment' | 'refer_channel' | 'burgerbrief' | 'review' | null;
   /** Why, in `lang` (null without a decision). */
   reason: string | null;
@@ -266,31 +267,95 @@ export interface Progress {
 }
 
 /**
+ * The compact summary of a scan over every record (what {@link processInWorkers} resolves
+ * to). Per-record arrays are indexed by record number; the records themselves stay in the
+ * workers: ask for the ones to show with `records(numbers)`.
+ */
+export interface Review {
+  /** The format used (after `auto` detection). */
+  format: FormatId;
+  /** The number of records in the file. */
+  total: number;
+  /** Set when the input was not UTF-8. */
+  note: string | null;
+  /** Findings in the whole file. */
+  findingCount: number;
+  /** Kind ids in bit order: bit `i` of `kinds[record]` is `kindIds[i]`. */
+  kindIds: string[];
+  /** The triage decisions that occur; `decisions[record]` is 0 (none) or 1 + an index here. */
+  decisionNames: string[];
+  /** Per record: its triage decision (see `decisionNames`). */
+  decisions: Uint8Array;
+  /** Per record: the kinds found in it, as a bit set (see `kindIds`). */
+  kinds: Uint32Array;
+  /** Per record: its number of findings. */
+  findings: Uint32Array;
+  /** Per kind: findings in the whole file, and how many of them are allowed (kept). */
+  kindTotals: Map<string, { all: number; allowed: number }>;
+  /** Per value (lower case): its number of findings in the whole file. */
+  values: Map<string, number>;
+  /** Every text field name seen. */
+  fieldNames: string[];
+  /** The records a policy's `triageOverrides` names (by id, else by record number):
+   * record number → decision. */
+  overridden(overrides?: Record<string, string>): Map<number, string>;
+  /** The records numbered `numbers`, in that order, from the workers (rejects once the
+   * workers were stopped by `cancel()` or a new scan began). */
+  records(numbers: number[]): Promise<(RecordReview | null)[]>;
+}
+
+/**
  * Scans a file for review in the worker pool (one worker per core, at most 4); JSON Lines
- * is split into line-aligned chunks. Pseudonyms are NOT consistent across chunks: use
- * {@link processWhole} for the output.
+ * is split into line-aligned chunks, read by each worker from the Blob (never copied as a
+ * whole). Pseudonyms are NOT consistent across chunks: use {@link processWhole} for the
+ * output. A new scan makes the workers forget the previous one.
  */
 export function processInWorkers(
-  bytes: Uint8Array,
+  source: Blob | Uint8Array,
   options?: ProcessOptions & {
     /** Called after every chunk. */
     onProgress?: (progress: Progress) => void;
     /** Aborting cancels the scan; the promise rejects with an Error named `AbortError`. */
     signal?: AbortSignal;
-    /** Keep only records with findings (saves memory on a large export). Default false. */
-    onlyFindings?: boolean;
   },
-): Promise<{
-  format: FormatId;
-  /** The records kept (every record unless `onlyFindings`), numbered over the whole file. */
-  records: RecordReview[];
-  /** The number of records in the file. */
-  total: number;
-  note: string | null;
-}>;
+): Promise<Review>;
 
-/** Processes the whole file in one worker with one engine (consistent pseudonyms). */
-export function processWhole(bytes: Uint8Array, options?: ProcessOptions): Promise<Processed>;
+/** What {@link processWhole} returns: processFile's result with the output as a Blob. */
+export interface ProcessedWhole extends Omit<Processed, 'output' | 'records'> {
+  /** The minimised file. */
+  output: Blob;
+}
+
+/**
+ * Processes the whole file in one worker with one engine (consistent pseudonyms): JSON
+ * Lines (and text without triage or `keep`) through a {@link Session}, chunk by chunk, so
+ * neither the input nor the output is ever one piece; other formats in one piece.
+ */
+export function processWhole(
+  source: Blob | Uint8Array,
+  options?: ProcessOptions & {
+    /** Bytes read so far, for the chunked formats. */
+    onProgress?: (progress: { done: number; total: number }) => void;
+  },
+): Promise<ProcessedWhole>;
+
+/**
+ * A large JSON Lines (or text) file processed chunk after chunk with one engine and one
+ * anonymiser (see {@link session}; worker.js runs one for {@link processWhole}). Chunks may
+ * be cut anywhere; errors name the line in the whole file.
+ */
+export interface Session {
+  /** Feeds the next bytes; returns the output of every line completed so far. */
+  chunk(bytes: Uint8Array): Uint8Array;
+  /** Ends the session: the rest of the output, the report over the whole file. */
+  finish(): Omit<Processed, 'records'>;
+  /** Frees the WebAssembly memory. */
+  free(): void;
+}
+
+/** Starts a {@link Session} on this thread: processFile's options, `format` `jsonl` or
+ * `text` (text: no triage, no keep). Throws an `Error` naming what is wrong. */
+export function session(options: ProcessOptions): Session;
 
 /** What the pool cuts by: `jsonl` (line-aligned chunks), `text`, or `auto` (the core
  * detects any other format, in one job). An explicit `format` is returned as it is. */

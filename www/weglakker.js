@@ -7,8 +7,10 @@
 //   const e = engine({ policy: { deny: ['Zeemeeuw'] }, kinds: ['person', 'email'] });
 //   e.scan(text); e.anonymise(text); e.reset();
 //   processFile(bytes, { format: 'jsonl', policy });  // whole file, on this thread
-//   await processInWorkers(bytes, { format: 'jsonl', policy, onProgress, signal });
-//   await processWhole(bytes, { format: 'jsonl', policy, keep });  // the download, in a worker
+//   const s = session({ format: 'jsonl', policy }); s.chunk(a); s.chunk(b); s.finish();
+//   const review = await processInWorkers(file, { format: 'jsonl', policy, onProgress, signal });
+//   await review.records([0, 1, 2]);              // records kept by the workers
+//   await processWhole(file, { format: 'jsonl', policy, keep });  // the download: output a Blob
 //
 // Offsets are UTF-16 code units, so `text.slice(f.start, f.end) === f.text`. Errors are
 // thrown as `Error` with the engine's message. Nothing here touches the network except
@@ -149,6 +151,16 @@ export function processFile(bytes, options = {}) {
   return wasm.processFile(bytes, withPolicyVersion(options));
 }
 
+/**
+ * A session on this thread: a large JSON Lines (or text) file fed chunk by chunk with one
+ * engine and one anonymiser (`chunk(bytes)` → output so far, `finish()` → the rest and the
+ * report, `free()`). processWhole runs one in a worker.
+ */
+export function session(options = {}) {
+  requireLoaded();
+  return new wasm.Session(withPolicyVersion(options));
+}
+
 function withPolicyVersion(options) {
   const { policy } = options;
   if (policy === undefined || policy === null || typeof policy === 'string') return options;
@@ -188,6 +200,7 @@ export function detectFormat(bytes, name = '', format = 'auto') {
   const ext = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   if (ext === 'jsonl' || ext === 'ndjson') return 'jsonl';
   if (ext === 'txt' || ext === 'text') return 'text';
+  if (ext === 'xlsx') return 'xlsx'; // a zip inside: the core's own guess would be `zip`
   if (['json', 'js', 'csv', 'tsv', 'zip', 'xlsx'].includes(ext)) return 'auto';
   if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'auto'; // a zip
   let i = 0;
@@ -205,85 +218,212 @@ export function detectFormat(bytes, name = '', format = 'auto') {
   }
 }
 
-/** Line-aligned chunks of a JSON Lines file: `[{start, end, firstLine}]`. */
-function chunksOf(bytes, size) {
+function abortError() {
+  const err = new Error('cancelled');
+  err.name = 'AbortError';
+  return err;
+}
+
+/** `bytes` as a Blob (a Blob or File is taken as it is, never copied). */
+function asBlob(source) {
+  return typeof Blob !== 'undefined' && source instanceof Blob ? source : new Blob([source]);
+}
+
+/** The first bytes of `blob`: enough to tell the format and the encoding. */
+async function headOf(blob) {
+  return new Uint8Array(await blob.slice(0, 1 << 20).arrayBuffer());
+}
+
+const isUtf16 = (head) => head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff));
+
+/**
+ * Line-aligned chunks of about `size` bytes of a JSON Lines Blob: `[{start, end,
+ * firstLine}]`. Reads the Blob slice by slice (never all of it at once) to find the
+ * newlines and count lines, so every chunk knows its first line number.
+ */
+async function chunksOf(blob, size, signal) {
+  const STEP = 8 << 20;
   const chunks = [];
   let start = 0;
   let line = 1;
-  while (start < bytes.length) {
-    let end = Math.min(bytes.length, start + size);
-    if (end < bytes.length) {
-      const nl = bytes.indexOf(0x0a, end - 1);
-      end = nl === -1 ? bytes.length : nl + 1;
+  let firstLine = 1;
+  for (let pos = 0; pos < blob.size; pos += STEP) {
+    const buf = new Uint8Array(await blob.slice(pos, pos + STEP).arrayBuffer());
+    if (signal?.aborted) throw abortError();
+    for (let i = buf.indexOf(0x0a); i !== -1; i = buf.indexOf(0x0a, i + 1)) {
+      line++;
+      if (pos + i + 1 - start >= size) {
+        chunks.push({ start, end: pos + i + 1, firstLine });
+        start = pos + i + 1;
+        firstLine = line;
+      }
     }
-    chunks.push({ start, end, firstLine: line });
-    for (let i = bytes.indexOf(0x0a, start); i !== -1 && i < end; i = bytes.indexOf(0x0a, i + 1)) line++;
-    start = end;
   }
-  if (chunks.length === 0) chunks.push({ start: 0, end: 0, firstLine: 1 });
+  if (start < blob.size || chunks.length === 0) chunks.push({ start, end: blob.size, firstLine });
   return chunks;
 }
 
+let scans = 0;
+
 /**
- * Scans a file for review in the worker pool: JSON Lines in line-aligned chunks spread over
- * the workers, anything else as one job. Resolves to `{format, records}` with records
- * numbered over the whole file. `options`: processFile's, plus `onProgress({done, total,
- * records, bytes})`, `signal` (an AbortSignal: cancels, rejecting with an AbortError) and
- * `onlyFindings` (keep only records with findings: saves memory on a large export).
- * Resolves to `{format, records, total, note}`; `total` counts every record.
- * Pseudonyms are not consistent across chunks: use processWhole for the output.
+ * Scans a file (a Blob, File or bytes) for review in the worker pool: JSON Lines in
+ * line-aligned chunks spread over the workers, anything else as one job. The workers keep
+ * the records; this resolves to a compact {@link Review} summary over every record, whose
+ * `records(numbers)` asks the workers for the records to show. `options`: processFile's,
+ * plus `onProgress({done, total, records, bytes})` and `signal` (an AbortSignal: cancels,
+ * rejecting with an AbortError). Pseudonyms are not consistent across chunks: use
+ * processWhole for the output.
  */
-export async function processInWorkers(bytes, options = {}) {
-  const { onProgress, signal, onlyFindings = false, ...rest } = options;
-  const format = detectFormat(bytes, rest.name, rest.format ?? 'auto');
+export async function processInWorkers(source, options = {}) {
+  const { onProgress, signal, onlyFindings, ...rest } = options;
+  const blob = asBlob(source);
+  const head = await headOf(blob);
+  const format = detectFormat(head, rest.name, rest.format ?? 'auto');
   const p = workerPool();
-  const utf16 = bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff));
-  const size = Math.max(64 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(bytes.length / (p.size * 8))));
-  const chunks = format === 'jsonl' && !utf16 ? chunksOf(bytes, size) : [{ start: 0, end: bytes.length, firstLine: 1 }];
-  let detected = format;
-  const base = withPolicyVersion({ ...rest, format, records: true, triage: false, onlyFindings });
+  const lines = format === 'jsonl' && !isUtf16(head);
+  const size = Math.max(64 * 1024, Math.min(4 * 1024 * 1024, Math.ceil(blob.size / (p.size * 8))));
+  const chunks = lines ? await chunksOf(blob, size, signal) : [{ start: 0, end: blob.size, firstLine: 1 }];
+  const base = withPolicyVersion({ ...rest, format, triage: false });
+  const scan = ++scans;
   let done = 0;
   let records = 0;
   let doneBytes = 0;
   const onAbort = () => p.cancel();
   signal?.addEventListener('abort', onAbort);
   try {
-    if (signal?.aborted) p.cancel();
+    if (signal?.aborted) throw abortError();
     const results = await Promise.all(
-      chunks.map((c) =>
-        p.run(bytes.slice(c.start, c.end), { ...base, firstLine: c.firstLine }).then((result) => {
-          done++;
-          records += result.total;
-          detected = result.format;
-          doneBytes += c.end - c.start;
-          onProgress?.({ done, total: chunks.length, records, bytes: doneBytes });
-          return result;
-        }),
+      chunks.map((c, chunk) =>
+        p.send({ type: 'scan', blob, start: c.start, end: c.end, scan, chunk, lines, options: { ...base, firstLine: c.firstLine } })
+          .then((answer) => {
+            done++;
+            records += answer.result.total;
+            doneBytes += c.end - c.start;
+            onProgress?.({ done, total: chunks.length, records, bytes: doneBytes });
+            return answer;
+          }),
       ),
     );
-    // Chunks number their records from 0: add the records of the chunks before.
-    const all = [];
-    let total = 0;
-    for (const r of results) {
-      for (const rec of r.records) {
-        rec.record += total;
-        all.push(rec);
-      }
-      total += r.total;
-    }
-    return { format: detected, records: all, total, note: results[0]?.note ?? null };
+    return review(p, scan, results);
   } finally {
     signal?.removeEventListener('abort', onAbort);
   }
 }
 
+/** Merges the chunks' summaries into one {@link Review} (records numbered over the file). */
+function review(p, scan, answers) {
+  const total = answers.reduce((n, a) => n + a.result.total, 0);
+  const kindIds = wasm.kinds().map((k) => k.id);
+  const decisionNames = [];
+  const decisions = new Uint8Array(total);
+  const kinds = new Uint32Array(total);
+  const findings = new Uint32Array(total);
+  const keys = new Uint32Array(2 * total);
+  const kindTotals = new Map();
+  const values = new Map();
+  const fieldNames = new Set();
+  const chunks = [];
+  let first = 0;
+  let findingCount = 0;
+  for (const { result: s, slot, generation } of answers) {
+    chunks.push({ first, count: s.total, slot, generation });
+    const codes = s.decisionNames.map((d) => {
+      const at = decisionNames.indexOf(d);
+      return (at === -1 ? decisionNames.push(d) - 1 : at) + 1;
+    });
+    for (let i = 0; i < s.total; i++) {
+      if (s.decisions[i]) decisions[first + i] = codes[s.decisions[i] - 1];
+      findingCount += s.findings[i];
+    }
+    kinds.set(s.kinds, first);
+    findings.set(s.findings, first);
+    keys.set(s.keys, 2 * first);
+    for (const [kind, [all, allowed]] of Object.entries(s.kindTotals)) {
+      const t = kindTotals.get(kind) ?? { all: 0, allowed: 0 };
+      t.all += all;
+      t.allowed += allowed;
+      kindTotals.set(kind, t);
+    }
+    for (const [value, n] of s.values) values.set(value, (values.get(value) ?? 0) + n);
+    for (const name of s.fieldNames) fieldNames.add(name);
+    first += s.total;
+  }
+  const last = answers.at(-1)?.result;
+  return {
+    format: last?.format ?? 'text', total, note: answers[0]?.result.note ?? null, findingCount,
+    kindIds, decisionNames, decisions, kinds, findings, kindTotals, values, fieldNames: [...fieldNames],
+    /** The records a policy's `triageOverrides` names: record number → decision. */
+    overridden(overrides = {}) {
+      const found = new Map();
+      const entries = Object.entries(overrides);
+      if (entries.length === 0) return found;
+      const byHash = new Map(entries.map(([key, d]) => {
+        const [a, b] = pools.keyHash(key);
+        return [a, [b, d]];
+      }));
+      for (let i = 0; i < total; i++) {
+        if (!decisions[i]) continue;
+        const [a, b] = [keys[2 * i], keys[2 * i + 1]];
+        if (a === 0 && b === 0) {
+          const d = overrides[String(i)];
+          if (d) found.set(i, d);
+        } else {
+          const hit = byHash.get(a);
+          if (hit && hit[0] === b) found.set(i, hit[1]);
+        }
+      }
+      return found;
+    },
+    /** The records numbered `numbers` (over the whole file), in that order. */
+    async records(numbers) {
+      const byChunk = new Map();
+      numbers.forEach((n, at) => {
+        let lo = 0;
+        let hi = chunks.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (chunks[mid].first <= n) lo = mid;
+          else hi = mid - 1;
+        }
+        const list = byChunk.get(lo) ?? [];
+        list.push([n - chunks[lo].first, at]);
+        byChunk.set(lo, list);
+      });
+      const out = new Array(numbers.length).fill(null);
+      await Promise.all([...byChunk].map(async ([chunk, list]) => {
+        const c = chunks[chunk];
+        if (c.generation !== p.generation) throw new Error('the workers were stopped: scan again');
+        const { result } = await p.send({ type: 'records', scan, chunk, numbers: list.map(([n]) => n) }, { slot: c.slot });
+        result.forEach((r, i) => {
+          if (r) r.record += c.first;
+          out[list[i][1]] = r;
+        });
+      }));
+      return out;
+    },
+  };
+}
+
 /**
- * Processes a whole file in ONE worker with one engine, so pseudonyms are consistent over
- * the file: the download. Resolves to processFile's result (records left out by default).
+ * Processes the whole file (a Blob, File or bytes) in ONE worker with one engine, so
+ * pseudonyms are consistent over the file: the download. JSON Lines (and text without
+ * triage or `keep`) go through a wasm Session chunk by chunk; the rest in one piece.
+ * Resolves to processFile's result with `output` as a Blob (records left out).
+ * `options.onProgress({done, total})`: bytes read so far (chunked formats).
  */
-export function processWhole(bytes, options = {}) {
-  const format = detectFormat(bytes, options.name, options.format ?? 'auto');
-  return workerPool().run(bytes, withPolicyVersion({ records: false, ...options, format }));
+export async function processWhole(source, options = {}) {
+  const { onProgress, ...rest } = options;
+  const blob = asBlob(source);
+  const head = await headOf(blob);
+  const format = detectFormat(head, rest.name, rest.format ?? 'auto');
+  const chunked = !isUtf16(head) && (format === 'jsonl' || (format === 'text' && !rest.triage && !rest.keep?.length));
+  const p = workerPool();
+  if (chunked) {
+    const { records, ...sessionOptions } = rest;
+    const message = { type: 'session', blob, options: withPolicyVersion({ ...sessionOptions, format }), chunkSize: 8 << 20 };
+    return (await p.send(message, { onProgress })).result;
+  }
+  return (await p.send({ type: 'process', blob, options: withPolicyVersion({ ...rest, records: false, format }) })).result;
 }
 
 /** Ends every running worker job (they reject with an AbortError). */

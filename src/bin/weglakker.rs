@@ -16,6 +16,7 @@ use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use weglakker::formats::hooks::Hooks;
 use weglakker::formats::{self, csv, json, jsonl, linkedin, text, zip, Format};
 use weglakker::report::Report;
 use weglakker::triage::{Reaction, Triage};
@@ -594,15 +595,6 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
     };
     let mut report = Report::new(&policy);
     report.set_processed_at(now_rfc3339());
-    if args.triage && (json::profile(input.format).is_some() || input.format == Format::Zip) {
-        return Err(Failure::at(
-            &input.name,
-            format!(
-                "--triage reads text, jsonl and csv input, not {}",
-                input.format.id()
-            ),
-        ));
-    }
     // Created before the work starts: JSON Lines are written into it line by line.
     let mut sink = Output::create(output.as_deref())?;
     let written: Vec<u8> = match input.format {
@@ -649,29 +641,64 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             )
             .map_err(|e| Failure(format!("{}:{e}", input.name)))?
         }
-        Format::Xlsx if args.triage => {
-            return Err(Failure::at(&input.name, TRIAGE_XLSX));
+        Format::Xlsx => {
+            let triage = args.triage.then(|| Triage::new(&policy));
+            anonymise_xlsx(
+                &input,
+                &policy,
+                &mut anonymiser,
+                &mut report,
+                triage.as_ref(),
+            )?
         }
-        Format::Xlsx => anonymise_xlsx(&input, &policy, &mut anonymiser, &mut report)?,
         Format::Zip => {
             let (bytes, hint) = input
                 .archive
                 .as_ref()
                 .ok_or_else(|| Failure(input.name.clone()))?;
-            zip::anonymise(bytes, *hint, &engine, &policy, &mut anonymiser, &mut report)
-                .map_err(|e| zip_failure(&input.name, &e))?
+            let kept = match args.triage {
+                true => {
+                    let entries =
+                        zip::reactions(bytes, *hint).map_err(|e| zip_failure(&input.name, &e))?;
+                    let reactions = entries.into_iter().flat_map(|(_, r)| r);
+                    Some(kept_by_triage(&policy, reactions, &mut report))
+                }
+                false => None,
+            };
+            let hooks = Hooks {
+                kept: kept.as_deref(),
+                ..Hooks::default()
+            };
+            zip::anonymise_hooked(
+                bytes,
+                *hint,
+                &engine,
+                &policy,
+                &mut anonymiser,
+                &mut report,
+                &hooks,
+            )
+            .map_err(|e| zip_failure(&input.name, &e))?
         }
         format => {
             let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
             let doc = json::Document::parse(&input.text)
                 .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
-            json::anonymise(
+            let kept = args
+                .triage
+                .then(|| kept_by_triage(&policy, json::reactions(&doc, profile), &mut report));
+            let hooks = Hooks {
+                kept: kept.as_deref(),
+                ..Hooks::default()
+            };
+            json::anonymise_hooked(
                 &doc,
                 profile,
                 &engine,
                 &policy,
                 &mut anonymiser,
                 &mut report,
+                &hooks,
             )
             .into_bytes()
         }
@@ -746,7 +773,20 @@ fn zip_failure(name: &str, e: &weglakker::Error) -> Failure {
     }
 }
 
-const TRIAGE_XLSX: &str = "triage of xlsx workbooks is not supported yet (save the sheet as CSV)";
+/// Triage for `anonymise --triage` of a whole module's records (numbered from 0): one
+/// flag per record, true when it is kept; decisions counted as [`triage_keeps`] does.
+fn kept_by_triage(
+    policy: &Policy,
+    reactions: impl IntoIterator<Item = Reaction>,
+    report: &mut Report,
+) -> Vec<bool> {
+    let triage = Triage::new(policy);
+    reactions
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| triage_keeps(&triage, &r.or_record(i), report))
+        .collect()
+}
 
 fn csv_options(format: Format) -> csv::Options {
     if format == Format::Linkedin {
@@ -777,9 +817,36 @@ fn anonymise_xlsx(
     policy: &Policy,
     anonymiser: &mut Anonymiser,
     report: &mut Report,
+    triage: Option<&Triage>,
 ) -> Result<Vec<u8>, Failure> {
-    formats::xlsx::anonymise(&input.bytes, policy, anonymiser, report)
-        .map_err(|e| Failure::at(&input.name, e))
+    let failure = |e: weglakker::Error| Failure::at(&input.name, e);
+    let mut book = formats::xlsx::Workbook::read(&input.bytes, policy).map_err(failure)?;
+    let kept: Option<Vec<bool>> = triage.map(|triage| {
+        let reactions = book.reactions().into_iter().enumerate();
+        reactions
+            .map(|(i, r)| triage_keeps(triage, &r.or_record(i), report))
+            .collect()
+    });
+    let engine = book.learned().engine(policy);
+    let hooks = Hooks {
+        kept: kept.as_deref(),
+        ..Hooks::default()
+    };
+    book.anonymise_hooked(&engine, policy, anonymiser, report, &hooks);
+    book.write().map_err(failure)
+}
+
+/// `triage` of a workbook: every record of every sheet, numbered across sheets.
+#[cfg(feature = "xlsx")]
+fn xlsx_reactions(input: &Input, policy: &Policy) -> Result<Vec<Reaction>, Failure> {
+    let book = formats::xlsx::Workbook::read(&input.bytes, policy)
+        .map_err(|e| Failure::at(&input.name, e))?;
+    Ok(book.reactions())
+}
+
+#[cfg(not(feature = "xlsx"))]
+fn xlsx_reactions(input: &Input, _: &Policy) -> Result<Vec<Reaction>, Failure> {
+    Err(Failure::at(&input.name, XLSX_MISSING))
 }
 
 #[cfg(not(feature = "xlsx"))]
@@ -797,6 +864,7 @@ fn anonymise_xlsx(
     _: &Policy,
     _: &mut Anonymiser,
     _: &mut Report,
+    _: Option<&Triage>,
 ) -> Result<Vec<u8>, Failure> {
     Err(Failure::at(&input.name, XLSX_MISSING))
 }
@@ -821,22 +889,7 @@ fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bo
 /// `in_reply_to` (DESIGN.md section 6). Without an id, `triageOverrides` names it by
 /// `record` (its index among the non-blank lines, from 0).
 fn reaction_of(line: &jsonl::Line<'_>, record: usize) -> Reaction {
-    Reaction {
-        id: line.id.as_ref().map(id_string),
-        text: line.get_str(text::FIELD).unwrap_or_default().to_string(),
-        platform: line.get_str("platform").map(str::to_string),
-        in_reply_to: line.get_str("in_reply_to").map(str::to_string),
-    }
-    .or_record(record)
-}
-
-/// A record id as the policy's `triageOverrides` names it: strings as they are, numbers as
-/// written.
-fn id_string(id: &serde_json::Value) -> String {
-    match id {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    }
+    line.reaction().or_record(record)
 }
 
 /// One line of `triage` output (DESIGN.md section 4).
@@ -906,15 +959,46 @@ fn triage(args: ScanArgs) -> Result<(), Failure> {
                 emit(record, &id, &reaction.or_record(record))?;
             }
         }
-        Format::Xlsx => return Err(Failure::at(&input.name, TRIAGE_XLSX)),
-        other => {
-            return Err(Failure::at(
-                &input.name,
-                format!("triage reads text, jsonl and csv input, not {}", other.id()),
-            ))
+        Format::Xlsx => {
+            for (record, reaction) in xlsx_reactions(&input, &policy)?.into_iter().enumerate() {
+                emit_reaction(&mut emit, record, reaction)?;
+            }
+        }
+        Format::Zip => {
+            let (bytes, hint) = input
+                .archive
+                .as_ref()
+                .ok_or_else(|| Failure(input.name.clone()))?;
+            let entries = zip::reactions(bytes, *hint).map_err(|e| zip_failure(&input.name, &e))?;
+            let reactions = entries.into_iter().flat_map(|(_, r)| r);
+            for (record, reaction) in reactions.enumerate() {
+                emit_reaction(&mut emit, record, reaction)?;
+            }
+        }
+        format => {
+            let profile = json::profile(format).ok_or_else(|| Failure(input.name.clone()))?;
+            let doc = json::Document::parse(&input.text)
+                .map_err(|e| Failure::at(format!("{}:{}", input.name, e.line), e))?;
+            for (record, reaction) in json::reactions(&doc, profile).into_iter().enumerate() {
+                emit_reaction(&mut emit, record, reaction)?;
+            }
         }
     }
     out.flush().map_err(stdout_failure)
+}
+
+/// Emits one `triage` line for a module's record: its id (a string, or null) and its
+/// decision, a record without an id named by its number.
+fn emit_reaction(
+    emit: &mut dyn FnMut(usize, &serde_json::Value, &Reaction) -> Result<(), Failure>,
+    record: usize,
+    reaction: Reaction,
+) -> Result<(), Failure> {
+    let id = reaction
+        .id
+        .clone()
+        .map_or(serde_json::Value::Null, serde_json::Value::String);
+    emit(record, &id, &reaction.or_record(record))
 }
 
 /// The current time as RFC 3339 UTC (`2026-12-02T15:04:05Z`), from the system clock.

@@ -516,23 +516,53 @@ pub fn minimise_cell(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> Option<String> {
+    minimise_cell_with(
+        policy,
+        role,
+        header,
+        value,
+        engine,
+        anonymiser,
+        report,
+        &mut |_| {},
+    )
+}
+
+/// [`minimise_cell`], with `keep` marking the findings a person decided to keep as
+/// allowed (an identifying cell's whole-value finding too: kept, the cell stays).
+#[allow(clippy::too_many_arguments)]
+pub fn minimise_cell_with(
+    policy: &Policy,
+    role: Role,
+    header: &str,
+    value: &str,
+    engine: &Engine,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    keep: &mut dyn FnMut(&mut [Finding]),
+) -> Option<String> {
     let changed = |out: String| if out == value { None } else { Some(out) };
     match role {
         Role::Keep => None,
         Role::Drop => changed(String::new()),
         Role::Text => {
-            let findings = engine.scan(value);
+            let mut findings = engine.scan(value);
             if findings.is_empty() {
                 return None;
             }
+            keep(&mut findings);
             let out = anonymiser.anonymise(value, &findings);
             report.add_findings(&findings);
             report.add_replacements(&out.replacements);
             changed(out.text)
         }
         Role::Identifying(kind) => {
-            let whole = whole_finding(kind, value)?;
+            let mut whole = whole_finding(kind, value)?;
+            keep(std::slice::from_mut(&mut whole));
             report.add_findings(std::slice::from_ref(&whole));
+            if whole.allowed {
+                return None;
+            }
             let Some(op) = policy.fields.get(header) else {
                 // No operator for the column: the operator of the value's kind.
                 let out = anonymiser.anonymise(value, std::slice::from_ref(&whole));

@@ -18,6 +18,7 @@
 //! panics.
 
 use super::columns::{self, Learned, Role};
+use super::hooks::Hooks;
 use crate::report::Report;
 use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Finding, Policy};
@@ -651,15 +652,54 @@ impl<'a> Table<'a> {
         report: &mut Report,
         kept: Option<&[bool]>,
     ) -> String {
+        let hooks = Hooks {
+            kept,
+            ..Hooks::default()
+        };
+        self.anonymise_hooked(engine, policy, anonymiser, report, &hooks)
+    }
+
+    /// [`Table::anonymise`] with decisions from outside: a record whose `hooks.kept` flag
+    /// is false loses its whole row (not counted here: triage counts it); a finding
+    /// `hooks.keep` keeps (record by its index from `hooks.first`, field by its column
+    /// name, as [`Table::scan`] names them) stays as it is.
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::csv::{Options, Table};
+    /// use weglakker::formats::hooks::Hooks;
+    /// use weglakker::report::Report;
+    /// use weglakker::{Anonymiser, Finding, Policy};
+    ///
+    /// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+    /// let table = Table::parse("bericht\nZeemeeuw\nZeemeeuw\n", Options::default(), &policy).unwrap();
+    /// let keep = |record: usize, field: &str, _: &str, _: &Finding| record == 1 && field == "bericht";
+    /// let hooks = Hooks { keep: Some(&keep), ..Hooks::default() };
+    /// let out = table.anonymise_hooked(&policy.engine_builder().build(), &policy,
+    ///     &mut Anonymiser::new(&policy), &mut Report::new(&policy), &hooks);
+    /// assert_eq!(out, "bericht\n[PERSOON-1]\nZeemeeuw\n");
+    /// ```
+    pub fn anonymise_hooked(
+        &self,
+        engine: &Engine,
+        policy: &Policy,
+        anonymiser: &mut Anonymiser,
+        report: &mut Report,
+        hooks: &Hooks<'_>,
+    ) -> String {
         let mut edits: Vec<(Range<usize>, String)> = Vec::new();
         for (i, row) in self.records().enumerate() {
-            if kept.and_then(|k| k.get(i)) == Some(&false) {
+            if !hooks.keeps(i) {
                 edits.push((row.raw.clone(), String::new()));
                 continue;
             }
             report.record_scanned();
             for (cell, column) in row.cells.iter().zip(&self.columns) {
-                let out = columns::minimise_cell(
+                let mut keep = |findings: &mut [Finding]| {
+                    hooks.apply(i, &column.name, &cell.value, findings);
+                };
+                let out = columns::minimise_cell_with(
                     policy,
                     column.role,
                     &column.name,
@@ -667,6 +707,7 @@ impl<'a> Table<'a> {
                     engine,
                     anonymiser,
                     report,
+                    &mut keep,
                 );
                 if let Some(out) = out {
                     edits.push((cell.raw.clone(), self.quote(&out, cell.quoted)));

@@ -21,10 +21,12 @@
 //! key (`screen_name`); they win over the profile's roles: `drop` removes the member, `keep`
 //! leaves it alone, any other operator replaces every string inside it as a whole.
 
+use super::hooks::Hooks;
 use super::html::Markup;
 use super::jsonl::{field_kind, operator_name};
 use super::Format;
 use crate::report::Report;
+use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Finding, Kind, Operator, Policy, Replacement, Span};
 use serde_json::Value;
 use std::borrow::Cow;
@@ -60,6 +62,8 @@ pub(crate) struct Places {
     pub(crate) strings: Vec<StringValue>,
     pub(crate) members: Vec<Member>,
     pub(crate) objects: Vec<Vec<usize>>,
+    /// Every array: its field and the raw ranges of its elements.
+    pub(crate) arrays: Vec<(String, Vec<Range<usize>>)>,
 }
 
 /// Walks JSON text already validated by serde_json (so nesting is bounded).
@@ -70,12 +74,14 @@ pub(crate) fn places(raw: &str) -> Result<Places, ()> {
         strings: Vec::new(),
         members: Vec::new(),
         objects: Vec::new(),
+        arrays: Vec::new(),
     };
     walker.value("")?;
     Ok(Places {
         strings: walker.strings,
         members: walker.members,
         objects: walker.objects,
+        arrays: walker.arrays,
     })
 }
 
@@ -142,6 +148,8 @@ pub struct Document<'a> {
     /// Every object member, in order of appearance (a parent before its children).
     pub members: Vec<Member>,
     objects: Vec<Vec<usize>>,
+    /// Every array: its field and the raw ranges of its elements (to leave records out).
+    arrays: Vec<(String, Vec<Range<usize>>)>,
 }
 
 impl<'a> Document<'a> {
@@ -202,6 +210,7 @@ impl<'a> Document<'a> {
             strings: places.strings,
             members: places.members,
             objects: places.objects,
+            arrays: places.arrays,
         })
     }
 }
@@ -463,6 +472,8 @@ enum Plan {
 struct Item<'d> {
     string: &'d StringValue,
     record: usize,
+    /// False for a string outside every record (counted as record 0, never left out).
+    in_record: bool,
     value: Cow<'d, str>,
     plan: Plan,
 }
@@ -471,6 +482,9 @@ struct Item<'d> {
 /// learned from identifying fields.
 struct Prepared<'d> {
     ids: Vec<Value>,
+    /// For every record array present: the index of its first record and the raw ranges
+    /// of its items.
+    elements: Vec<(usize, Vec<Range<usize>>)>,
     items: Vec<Item<'d>>,
     /// Members the policy drops, by index in `doc.members`.
     dropped: Vec<bool>,
@@ -556,6 +570,7 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
     // Records: the items of every record array present, numbered in order.
     let mut offsets = vec![None; profile.records.len()];
     let mut ids = Vec::new();
+    let mut elements = Vec::new();
     let id_of = |item: &Value| {
         profile
             .ids
@@ -572,6 +587,9 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         };
         if let Some(Value::Array(items)) = doc.value.pointer(&ptr) {
             offsets[c] = Some(ids.len());
+            if let Some((_, ranges)) = doc.arrays.iter().find(|(f, _)| f == r) {
+                elements.push((ids.len(), ranges.clone()));
+            }
             ids.extend(items.iter().map(id_of));
         }
     }
@@ -623,9 +641,9 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         .map(|v| allow_key(v))
         .collect();
     for s in &doc.strings {
-        let (record, rel) = match locate(&s.field, profile.records) {
-            Some((c, i, rel)) => (offsets[c].map_or(0, |o| o + i), rel),
-            None => (0, strip_indexes(&s.field)),
+        let (record, in_record, rel) = match locate(&s.field, profile.records) {
+            Some((c, i, rel)) => (offsets[c].map_or(0, |o| o + i), offsets[c].is_some(), rel),
+            None => (0, false, strip_indexes(&s.field)),
         };
         let container = containers
             .iter()
@@ -654,6 +672,7 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         items.push(Item {
             string: s,
             record,
+            in_record,
             value,
             plan,
         });
@@ -692,6 +711,7 @@ fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Pre
         .collect();
     Prepared {
         ids,
+        elements,
         items,
         dropped,
         scalars,
@@ -909,6 +929,110 @@ pub fn records(doc: &Document<'_>, profile: &Profile) -> usize {
     prepare(doc, profile, &Policy::default()).ids.len()
 }
 
+/// Every record of a document as a reaction for triage, in record order (as [`scan`]
+/// numbers them): its id, its main text (the first main-text field, see [`is_main_text`],
+/// decoded: HTML text nodes, character references; else its first free-text field) and
+/// its channel ([`super::reaction::channel`]). The caller names records without an id
+/// with [`Reaction::or_record`].
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::json::{reactions, Document};
+/// use weglakker::formats::xarchive::PROFILE;
+///
+/// let doc = Document::parse(r#"window.YTD.tweets.part0 = [{"tweet": {"id_str": "5",
+///     "full_text": "@DefensieNL Hoe laat &amp; waar?", "in_reply_to_screen_name": "DefensieNL"}}]"#).unwrap();
+/// let r = &reactions(&doc, &PROFILE)[0];
+/// assert_eq!((r.id.as_deref(), r.text.as_str()), (Some("5"), "@DefensieNL Hoe laat & waar?"));
+/// assert_eq!((r.platform.as_deref(), r.in_reply_to.as_deref()), (Some("x"), Some("@DefensieNL")));
+/// ```
+pub fn reactions(doc: &Document<'_>, profile: &Profile) -> Vec<Reaction> {
+    let (values, offsets) = record_values(doc, profile);
+    let mut out: Vec<Reaction> = values
+        .iter()
+        .map(|record| {
+            let id = profile
+                .ids
+                .iter()
+                .find_map(|p| record.pointer(&format!("/{p}")))
+                .and_then(|id| match id {
+                    Value::String(s) => Some(s.clone()),
+                    Value::Null | Value::Array(_) | Value::Object(_) => None,
+                    other => Some(other.to_string()),
+                });
+            let (platform, in_reply_to) = super::reaction::channel(profile.format, record);
+            Reaction {
+                id,
+                text: String::new(),
+                platform,
+                in_reply_to,
+            }
+        })
+        .collect();
+    // The main text of each record; `true` once it is from a main-text field.
+    let mut main = vec![false; out.len()];
+    for s in &doc.strings {
+        let (record, rel) = match locate(&s.field, profile.records) {
+            Some((c, i, rel)) if offsets[c].is_some() => (offsets[c].map_or(0, |o| o + i), rel),
+            _ if offsets.iter().all(Option::is_none) => (0, strip_indexes(&s.field)),
+            _ => continue,
+        };
+        let (Some(reaction), Some(is_main)) = (out.get_mut(record), main.get_mut(record)) else {
+            continue;
+        };
+        if *is_main || (!reaction.text.is_empty() && !is_main_text(&s.field)) {
+            continue;
+        }
+        let value = match profile.mojibake {
+            true => repair_mojibake(&s.value),
+            false => Cow::Borrowed(s.value.as_str()),
+        };
+        let role = (profile.role)(&rel, &value);
+        let text = match role {
+            Role::Text => value.into_owned(),
+            Role::Html | Role::Escaped => Markup::parse(&value, role == Role::Html).text,
+            _ => continue,
+        };
+        if text.trim().is_empty() {
+            continue;
+        }
+        *is_main = is_main_text(&s.field);
+        reaction.text = text;
+    }
+    out
+}
+
+/// The records of a document (the items of its record arrays, or the document itself),
+/// and for each record array where its items start in that list.
+fn record_values<'v>(
+    doc: &'v Document<'_>,
+    profile: &Profile,
+) -> (Vec<&'v Value>, Vec<Option<usize>>) {
+    let mut offsets = vec![None; profile.records.len()];
+    let mut values = Vec::new();
+    for (c, r) in profile.records.iter().enumerate() {
+        let ptr = if r.is_empty() {
+            String::new()
+        } else {
+            format!("/{r}")
+        };
+        if let Some(Value::Array(items)) = doc.value.pointer(&ptr) {
+            offsets[c] = Some(values.len());
+            values.extend(items.iter());
+        }
+    }
+    if values.is_empty() && offsets.iter().all(Option::is_none) {
+        values.push(&doc.value);
+    }
+    (values, offsets)
+}
+
+/// The number of records of a document under a profile, without preparing it.
+pub(crate) fn record_count(doc: &Document<'_>, profile: &Profile) -> usize {
+    record_values(doc, profile).0.len()
+}
+
 /// Anonymises a document: policy field operators, then identifying fields replaced as a
 /// whole, then free text scanned (with the learned names) and replaced. Counts records,
 /// findings and replacements in the report. Only changed strings are rewritten.
@@ -937,10 +1061,59 @@ pub fn anonymise(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> String {
-    anonymise_with(doc, profile, engine, policy, anonymiser, report, true)
+    anonymise_with(
+        doc,
+        profile,
+        engine,
+        policy,
+        anonymiser,
+        report,
+        true,
+        &Hooks::default(),
+    )
 }
 
-/// [`anonymise`], with or without learning the document's terms.
+/// [`anonymise`] with decisions from outside: records whose `hooks.kept` flag is false
+/// are left out (an array item with its comma, so the rest stays byte-identical; a
+/// document that is one record becomes `{}`), and findings `hooks.keep` keeps stay as they
+/// are. Records are numbered from `hooks.first` and fields named as [`scan`] names them.
+/// Records left out are not counted here (triage counts them).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::hooks::Hooks;
+/// use weglakker::formats::json::{anonymise_hooked, Document, GENERIC};
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// let doc = Document::parse(r#"[{"text": "Zeemeeuw"}, {"text": "weg"}, {"text": "Zeemeeuw"}]"#).unwrap();
+/// let kept = [true, false, true];
+/// let keep = |record: usize, field: &str, _: &str, _: &weglakker::Finding| record == 2 && field == "2/text";
+/// let hooks = Hooks { kept: Some(&kept), keep: Some(&keep), ..Hooks::default() };
+/// let mut report = Report::new(&policy);
+/// let out = anonymise_hooked(&doc, &GENERIC, &policy.engine_builder().build(), &policy,
+///     &mut Anonymiser::new(&policy), &mut report, &hooks);
+/// assert_eq!(out, r#"[{"text": "[PERSOON-1]"}, {"text": "Zeemeeuw"}]"#);
+/// assert_eq!(report.records.written, 2);
+/// ```
+pub fn anonymise_hooked(
+    doc: &Document<'_>,
+    profile: &Profile,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    hooks: &Hooks<'_>,
+) -> String {
+    anonymise_with(
+        doc, profile, engine, policy, anonymiser, report, true, hooks,
+    )
+}
+
+/// [`anonymise_hooked`], with or without learning the document's terms.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn anonymise_with(
     doc: &Document<'_>,
     profile: &Profile,
@@ -949,16 +1122,35 @@ pub(crate) fn anonymise_with(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
     learn: bool,
+    hooks: &Hooks<'_>,
 ) -> String {
     let prepared = prepare(doc, profile, policy);
     let learned = learn
         .then(|| learned_engine(engine, &prepared.terms))
         .flatten();
     let engine = learned.as_ref().unwrap_or(engine);
-    for _ in &prepared.ids {
+    // The document itself is the one record (no record array in it).
+    let whole = prepared.elements.is_empty() && prepared.ids.len() == 1;
+    if whole && !hooks.keeps(0) {
+        let empty = if doc.value.is_object() { "{}" } else { "null" };
+        let lead = &doc.raw[..doc.raw.len() - doc.raw.trim_start().len()];
+        let tail = &doc.raw[doc.raw.trim_end().len()..];
+        return format!("{}{lead}{empty}{tail}{}", doc.prefix, doc.suffix);
+    }
+    let left_out = |item: &Item<'_>| item.in_record && !hooks.keeps(item.record);
+    let written = (0..prepared.ids.len()).filter(|&r| hooks.keeps(r)).count();
+    for _ in 0..written {
         report.record_scanned();
     }
     let mut edits: Vec<(Range<usize>, String)> = Vec::new();
+    for (first, ranges) in &prepared.elements {
+        let out: Vec<bool> = (0..ranges.len()).map(|i| !hooks.keeps(first + i)).collect();
+        edits.extend(
+            drop_elements(ranges, &out)
+                .into_iter()
+                .map(|r| (r, String::new())),
+        );
+    }
     for (range, key, raw) in &prepared.scalars {
         let value = raw.trim_matches('"');
         let kind = field_kind(key, value);
@@ -967,7 +1159,7 @@ pub(crate) fn anonymise_with(
             edits.push((range.clone(), json_string(&new)));
         }
     }
-    for item in &prepared.items {
+    for item in prepared.items.iter().filter(|i| !left_out(i)) {
         let value: &str = &item.value;
         // A fediverse handle is pseudonymised under its local form (see `Prepared::local`).
         let lookup: &str = match item.plan {
@@ -981,12 +1173,21 @@ pub(crate) fn anonymise_with(
             Plan::Dropped => continue,
             Plan::Field(key) => {
                 let kind = field_kind(key, value);
+                if hooks.keep.is_some() {
+                    // The review shows the whole value as one finding; kept, it stays.
+                    let mut whole = [Finding::new(Span::new(0, value.len()), kind, 1.0, "field")];
+                    hooks.apply(item.record, &item.string.field, value, &mut whole);
+                    if whole[0].allowed {
+                        continue;
+                    }
+                }
                 let new = anonymiser.field(key, kind, value).unwrap_or_default();
                 add_field_replacement(report, policy, key, kind, value, &new);
                 Some(new)
             }
             Plan::Role(role) => match findings_for(*role, lookup, engine, policy) {
-                Some((text, findings)) if !findings.is_empty() => {
+                Some((text, mut findings)) if !findings.is_empty() => {
+                    hooks.apply(item.record, &item.string.field, &text, &mut findings);
                     let out = anonymiser.anonymise(&text, &findings);
                     report.add_findings(&findings);
                     report.add_replacements(&out.replacements);
@@ -1020,7 +1221,7 @@ pub(crate) fn anonymise_with(
     for range in drop_ranges(&doc.members, &doc.objects, &prepared.dropped) {
         edits.push((range, String::new()));
     }
-    for _ in &prepared.ids {
+    for _ in 0..written {
         report.record_written();
     }
     let mut out = String::with_capacity(doc.prefix.len() + doc.raw.len() + doc.suffix.len());
@@ -1101,6 +1302,7 @@ struct Walker<'a> {
     strings: Vec<StringValue>,
     members: Vec<Member>,
     objects: Vec<Vec<usize>>,
+    arrays: Vec<(String, Vec<Range<usize>>)>,
 }
 
 impl Walker<'_> {
@@ -1226,13 +1428,16 @@ impl Walker<'_> {
     fn array(&mut self, field: &str) -> Result<(), ()> {
         self.pos += 1;
         self.ws();
+        let index = self.arrays.len();
+        self.arrays.push((field.to_string(), Vec::new()));
         if self.peek() == Some(b']') {
             self.pos += 1;
             return Ok(());
         }
         let mut i = 0usize;
         loop {
-            self.value(&child_field(field, &i.to_string()))?;
+            let element = self.value(&child_field(field, &i.to_string()))?;
+            self.arrays[index].1.push(element);
             i += 1;
             self.ws();
             match self.peek() {
@@ -1253,6 +1458,36 @@ fn child_field(parent: &str, segment: &str) -> String {
     } else {
         format!("{parent}/{segment}")
     }
+}
+
+/// The byte ranges that remove the array items marked `out` with their commas, so the
+/// rest stays valid JSON and byte-identical.
+fn drop_elements(elements: &[Range<usize>], out: &[bool]) -> Vec<Range<usize>> {
+    let n = elements.len().min(out.len());
+    let mut ranges = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if !out[i] {
+            i += 1;
+            continue;
+        }
+        let mut k = i;
+        while k + 1 < n && out[k + 1] {
+            k += 1;
+        }
+        let range = if i > 0 {
+            // From the end of the kept item before: takes the comma in front.
+            elements[i - 1].end..elements[k].end
+        } else if k + 1 < n {
+            // The first items: up to the next kept item, taking the comma behind.
+            elements[0].start..elements[k + 1].start
+        } else {
+            elements[0].start..elements[k].end
+        };
+        ranges.push(range);
+        i = k + 1;
+    }
+    ranges
 }
 
 /// The byte ranges that remove the dropped members (`dropped[i]` for `members[i]`)

@@ -16,6 +16,7 @@ pub use super::json::{Member, StringValue};
 
 use super::json::{drop_ranges, json_string, places, rewrite};
 use crate::report::Report;
+use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Kind, Operator, Policy, Replacement, Span};
 use serde_json::Value;
 use std::ops::Range;
@@ -77,6 +78,32 @@ impl Line<'_> {
             .iter()
             .find(|s| s.field == field)
             .map(|s| s.value.as_str())
+    }
+
+    /// The line as a reaction for triage: its `id`, `text`, `platform` and `in_reply_to`
+    /// (DESIGN.md section 6). The caller names a line without an id by its record number
+    /// ([`Reaction::or_record`]).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// let line = weglakker::formats::jsonl::parse_line(
+    ///     r#"{"id": 7, "text": "Hoe?", "platform": "x", "in_reply_to": "@DefensieNL"}"#,
+    /// ).unwrap();
+    /// let r = line.reaction();
+    /// assert_eq!((r.id.as_deref(), r.text.as_str()), (Some("7"), "Hoe?"));
+    /// assert_eq!(r.in_reply_to.as_deref(), Some("@DefensieNL"));
+    /// ```
+    pub fn reaction(&self) -> Reaction {
+        Reaction {
+            id: self.id.as_ref().map(|id| match id {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            }),
+            text: self.get_str("text").unwrap_or_default().to_string(),
+            platform: self.get_str("platform").map(str::to_string),
+            in_reply_to: self.get_str("in_reply_to").map(str::to_string),
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod hooks;
 pub mod html;
 pub mod json;
 pub mod jsonl;
@@ -14,6 +15,7 @@ pub mod linkedin;
 pub mod mastodon;
 pub mod meta;
 pub mod process;
+pub mod reaction;
 pub mod text;
 pub mod xarchive;
 #[cfg(feature = "xlsx")]

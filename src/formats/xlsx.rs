@@ -15,7 +15,9 @@
 
 use super::columns::{self, Learned, Role};
 use super::csv::{Column, Scanned};
+use super::hooks::Hooks;
 use crate::report::Report;
+use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Policy};
 use calamine::{Data, Reader};
 use serde_json::Value;
@@ -159,6 +161,48 @@ impl Workbook {
         out
     }
 
+    /// Every record of every sheet as a reaction for triage, numbered across sheets as
+    /// [`Workbook::scan`] numbers them: its id column, its main text column, its platform
+    /// and `in reply to` columns, as for CSV ([`super::csv::Table::reaction`]).
+    pub fn reactions(&self) -> Vec<Reaction> {
+        let mut out = Vec::new();
+        for sheet in &self.sheets {
+            let column = |names: &[&str]| {
+                sheet
+                    .columns
+                    .iter()
+                    .find(|(_, c)| names.contains(&columns::normalise(&c.name).as_str()))
+                    .map(|(col, _)| *col)
+            };
+            let main = columns::main_text(sheet.columns.iter().map(|(_, c)| c.name.as_str()))
+                .map(|i| sheet.columns[i].0);
+            let platform = column(&["platform", "kanaal", "source type", "bron"]);
+            let reply = column(&["in reply to", "reply to", "in reply to screen name"]);
+            for cells in sheet.record_rows() {
+                let cells = &sheet.cells[cells];
+                let cell = |col: Option<u32>| {
+                    let col = col?;
+                    let (_, _, data) = cells.iter().find(|(_, c, _)| *c == col)?;
+                    let value = text_of(data).trim().to_string();
+                    (!value.is_empty()).then_some(value)
+                };
+                out.push(Reaction {
+                    id: match sheet.record_id(cells) {
+                        Value::String(s) => Some(s),
+                        _ => None,
+                    },
+                    text: cell(main).unwrap_or_default(),
+                    platform: cell(platform).map(|p| match p.to_lowercase().as_str() {
+                        "twitter" => "x".to_string(),
+                        other => other.to_string(),
+                    }),
+                    in_reply_to: cell(reply),
+                });
+            }
+        }
+        out
+    }
+
     /// Minimises every record of every sheet in place.
     pub fn anonymise(
         &mut self,
@@ -167,8 +211,31 @@ impl Workbook {
         anonymiser: &mut Anonymiser,
         report: &mut Report,
     ) {
+        self.anonymise_hooked(engine, policy, anonymiser, report, &Hooks::default());
+    }
+
+    /// [`Workbook::anonymise`] with decisions from outside: a record (numbered across
+    /// sheets from `hooks.first`) whose `hooks.kept` flag is false loses its row (the rows
+    /// below move up; not counted here: triage counts it); a finding `hooks.keep` keeps
+    /// (field: the column name, as [`Workbook::scan`] names it) stays as it is.
+    pub fn anonymise_hooked(
+        &mut self,
+        engine: &Engine,
+        policy: &Policy,
+        anonymiser: &mut Anonymiser,
+        report: &mut Report,
+        hooks: &Hooks<'_>,
+    ) {
+        let mut record = 0;
         for sheet in &mut self.sheets {
+            let mut removed: Vec<usize> = Vec::new();
             for cells in sheet.record_rows() {
+                let index = record;
+                record += 1;
+                if !hooks.keeps(index) {
+                    removed.extend(cells);
+                    continue;
+                }
                 report.record_scanned();
                 for i in cells {
                     let col = sheet.cells[i].1;
@@ -178,8 +245,11 @@ impl Workbook {
                     match (role, &*data) {
                         (Role::Drop, _) => *data = Data::Empty,
                         (Role::Text | Role::Identifying(_), Data::String(value)) => {
-                            let out = columns::minimise_cell(
-                                policy, role, &name, value, engine, anonymiser, report,
+                            let mut keep = |findings: &mut [crate::Finding]| {
+                                hooks.apply(index, &name, value, findings);
+                            };
+                            let out = columns::minimise_cell_with(
+                                policy, role, &name, value, engine, anonymiser, report, &mut keep,
                             );
                             if let Some(out) = out {
                                 *data = Data::String(out);
@@ -190,6 +260,7 @@ impl Workbook {
                 }
                 report.record_written();
             }
+            sheet.remove_rows(&removed);
         }
     }
 
@@ -298,6 +369,24 @@ impl Sheet {
             .iter()
             .find(|(c, _)| *c == col)
             .map_or(Role::Text, |(_, column)| column.role)
+    }
+
+    /// Removes the cells at these indexes and their rows: the rows below move up.
+    fn remove_rows(&mut self, removed: &[usize]) {
+        if removed.is_empty() {
+            return;
+        }
+        let mut rows: Vec<u32> = removed.iter().map(|&i| self.cells[i].0).collect();
+        rows.dedup();
+        let mut index = 0;
+        self.cells.retain(|_| {
+            index += 1;
+            !removed.contains(&(index - 1))
+        });
+        for cell in &mut self.cells {
+            let above = rows.partition_point(|&r| r < cell.0);
+            cell.0 -= above as u32;
+        }
     }
 
     fn column_name(&self, col: u32) -> &str {

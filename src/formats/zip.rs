@@ -15,9 +15,11 @@
 //!
 //! Errors name the entry (`data/tweets.js:3: invalid JSON...`); the caller adds the file.
 
+use super::hooks::Hooks;
 use super::json::{self, Document, Profile, Scanned};
 use super::{decode, jsonl, Format};
 use crate::report::Report;
+use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Kind, Policy};
 use std::io::{Cursor, Read, Write};
 
@@ -191,16 +193,70 @@ pub fn anonymise(
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> Result<Vec<u8>, Error> {
+    anonymise_hooked(
+        bytes,
+        hint,
+        engine,
+        policy,
+        anonymiser,
+        report,
+        &Hooks::default(),
+    )
+}
+
+/// [`anonymise`] with decisions from outside: records are numbered across the supported
+/// entries in entry order (as [`reactions`] lists them) and fields named `entry:field`;
+/// a record whose `hooks.kept` flag is false is left out of its entry, a finding
+/// `hooks.keep` keeps stays as it is.
+///
+/// # Examples
+///
+/// ```
+/// use std::io::{Read, Write};
+/// use weglakker::formats::{hooks::Hooks, zip};
+/// use weglakker::report::Report;
+/// use weglakker::{Anonymiser, Policy};
+///
+/// let mut w = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// w.start_file("a.jsonl", ::zip::write::SimpleFileOptions::default()).unwrap();
+/// w.write_all(b"{\"text\":\"weg\"}\n{\"text\":\"blijft\"}\n").unwrap();
+/// let bytes = w.finish().unwrap().into_inner();
+/// let policy = Policy::default();
+/// let kept = [false, true];
+/// let hooks = Hooks { kept: Some(&kept), ..Hooks::default() };
+/// let out = zip::anonymise_hooked(&bytes, None, &policy.engine_builder().build(), &policy,
+///     &mut Anonymiser::new(&policy), &mut Report::new(&policy), &hooks).unwrap();
+/// let mut text = String::new();
+/// ::zip::ZipArchive::new(std::io::Cursor::new(out)).unwrap().by_index(0).unwrap()
+///     .read_to_string(&mut text).unwrap();
+/// assert_eq!(text, "{\"text\":\"blijft\"}\n");
+/// ```
+pub fn anonymise_hooked(
+    bytes: &[u8],
+    hint: Option<Format>,
+    engine: &Engine,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    hooks: &Hooks<'_>,
+) -> Result<Vec<u8>, Error> {
     let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
     let entries = read_supported(&mut archive, hint)?;
     let learned = learn_all(&entries, engine, policy)?;
     let engine = learned.as_ref().unwrap_or(engine);
     let mut writer = ::zip::ZipWriter::new(Cursor::new(Vec::with_capacity(bytes.len())));
     let mut next = entries.iter().peekable();
+    let mut offset = 0;
     for index in 0..archive.len() {
         let supported = next.next_if(|e| e.index == index);
         let new = match supported {
-            Some(e) => Some(process(e, engine, policy, anonymiser, report)?),
+            Some(e) => {
+                let prefix = format!("{}:", e.name);
+                let part = hooks.part(offset, &prefix);
+                let (new, count) = process(e, engine, policy, anonymiser, report, &part)?;
+                offset += count;
+                Some(new)
+            }
             None => None,
         };
         let write_error = |err: &dyn std::fmt::Display, name: &str| {
@@ -245,38 +301,99 @@ pub fn anonymise(
     Ok(out.into_inner())
 }
 
-/// Anonymises one supported entry's content.
+/// Anonymises one supported entry's content; returns it and its number of records.
 fn process(
     e: &Supported,
     engine: &Engine,
     policy: &Policy,
     anonymiser: &mut Anonymiser,
     report: &mut Report,
-) -> Result<Vec<u8>, Error> {
+    hooks: &Hooks<'_>,
+) -> Result<(Vec<u8>, usize), Error> {
     match e.entry {
         Entry::Json(profile) => {
             let doc = parse(e)?;
-            let out =
-                json::anonymise_with(&doc, profile, engine, policy, anonymiser, report, false);
-            Ok(out.into_bytes())
+            let out = json::anonymise_with(
+                &doc, profile, engine, policy, anonymiser, report, false, hooks,
+            );
+            Ok((out.into_bytes(), json::record_count(&doc, profile)))
         }
         Entry::Jsonl => {
             let mut out = String::with_capacity(e.text.len());
+            let mut record = 0;
             for (number, raw, ending) in jsonl::lines(&e.text) {
                 if raw.trim().is_empty() {
                     out.push_str(raw);
-                } else {
-                    let line = jsonl::parse_line(raw)
-                        .map_err(|err| err.at(format!("{}:{number}", e.name)))?;
-                    out.push_str(&jsonl::anonymise_line(
-                        &line, engine, policy, anonymiser, report,
-                    ));
+                    out.push_str(ending);
+                    continue;
                 }
-                out.push_str(ending);
+                let line =
+                    jsonl::parse_line(raw).map_err(|err| err.at(format!("{}:{number}", e.name)))?;
+                if hooks.keeps(record) {
+                    let mut scan = |field: &str, text: &str| {
+                        let mut findings = engine.scan(text);
+                        hooks.apply(record, field, text, &mut findings);
+                        findings
+                    };
+                    out.push_str(&jsonl::anonymise_line_with(
+                        &line, &mut scan, policy, anonymiser, report,
+                    ));
+                    out.push_str(ending);
+                }
+                record += 1;
             }
-            Ok(out.into_bytes())
+            Ok((out.into_bytes(), record))
         }
     }
+}
+
+/// Every record of every supported entry as a reaction for triage: per entry (in entry
+/// order) its name and its records in order, numbered as [`anonymise_hooked`] and
+/// [`scan`] number them. The caller names records without an id by their number.
+///
+/// # Examples
+///
+/// ```
+/// use std::io::Write;
+/// let mut w = ::zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+/// let opts = ::zip::write::SimpleFileOptions::default();
+/// w.start_file("data/tweets.js", opts).unwrap();
+/// w.write_all(br#"window.YTD.tweets.part0 = [{"tweet": {"full_text": "Hoe laat?"}}]"#).unwrap();
+/// w.start_file("extra.jsonl", opts).unwrap();
+/// w.write_all(b"{\"id\": \"r1\", \"text\": \"Top!\", \"platform\": \"x\"}\n").unwrap();
+/// let bytes = w.finish().unwrap().into_inner();
+/// let found = weglakker::formats::zip::reactions(&bytes, None).unwrap();
+/// assert_eq!(found[0].0, "data/tweets.js");
+/// assert_eq!(found[0].1[0].text, "Hoe laat?");
+/// assert_eq!(found[0].1[0].platform.as_deref(), Some("x"));
+/// assert_eq!(found[1].1[0].id.as_deref(), Some("r1"));
+/// ```
+pub fn reactions(
+    bytes: &[u8],
+    hint: Option<Format>,
+) -> Result<Vec<(String, Vec<Reaction>)>, Error> {
+    let mut archive = ::zip::ZipArchive::new(Cursor::new(bytes)).map_err(zip_error)?;
+    let entries = read_supported(&mut archive, hint)?;
+    let mut out = Vec::with_capacity(entries.len());
+    for e in &entries {
+        let found = match e.entry {
+            Entry::Json(profile) => json::reactions(&parse(e)?, profile),
+            Entry::Jsonl => {
+                let mut found = Vec::new();
+                for (number, raw, _) in jsonl::lines(&e.text) {
+                    if raw.trim().is_empty() {
+                        continue;
+                    }
+                    let line = jsonl::parse_line(raw)
+                        .map_err(|err| err.at(format!("{}:{number}", e.name)))?;
+                    found.push(line.reaction());
+                }
+                found
+            }
+        };
+        out.push((e.name.clone(), found));
+    }
+    Ok(out)
 }
 
 /// Scans an export zip: for every supported entry, its name and what was found in it

@@ -177,13 +177,19 @@ fn structure() -> &'static Phrases {
 }
 
 /// Weighs a reaction's text.
+#[cfg(test)]
 pub(crate) fn assess(raw: &str) -> Assessment {
+    let blanked = text::blank_urls_and_quotes(raw);
+    assess_cut(raw, &text::Cut::new(&blanked))
+}
+
+/// Weighs a reaction's text (`raw`, for the letter structure, which may sit in a quote or
+/// link) and its sentences and words.
+pub(crate) fn assess_cut(raw: &str, cut: &text::Cut<'_>) -> Assessment {
     let words = text::words(raw);
     let mut score = 0.0f32;
     let mut cue = None;
-    let blanked = text::blank_urls_and_quotes(raw);
-    for sentence in text::sentences(&blanked) {
-        let sentence_words = text::words(sentence.text);
+    for (sentence, sentence_words) in cut.sentences.iter().zip(&cut.words) {
         // `Hoe maak ik bezwaar?` asks about the act instead of doing it.
         let asking = sentence.asks()
             || sentence_words

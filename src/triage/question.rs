@@ -94,17 +94,22 @@ impl Cue {
 }
 
 /// Weighs a reaction's text.
+#[cfg(test)]
 pub(crate) fn assess(raw: &str) -> Assessment {
     let blanked = text::blank_urls_and_quotes(raw);
-    let sentences = text::sentences(&blanked);
+    assess_cut(&text::Cut::new(&blanked))
+}
+
+/// Weighs a reaction's text, cut into sentences and words.
+pub(crate) fn assess_cut(cut: &text::Cut<'_>) -> Assessment {
     let mut best = Assessment {
         score: 0.0,
         cue: Cue::Nothing,
     };
     let mut best_net = f32::MIN;
-    for (i, sentence) in sentences.iter().enumerate() {
-        let next = sentences.get(i + 1);
-        let (net, cue) = weigh(sentence, next);
+    for (i, (sentence, words)) in cut.sentences.iter().zip(&cut.words).enumerate() {
+        let next = cut.words.get(i + 1).map(Vec::as_slice);
+        let (net, cue) = weigh(sentence, words, next);
         if net > best_net {
             best_net = net;
             best = Assessment {
@@ -120,9 +125,9 @@ fn logistic(net: f32) -> f32 {
     1.0 / (1.0 + (-3.0 * (net - NET_THRESHOLD)).exp())
 }
 
-/// Net evidence for one sentence and its main cue.
-fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
-    let words = text::words(sentence.text);
+/// Net evidence for one sentence (with its words, and the next sentence's) and its main
+/// cue.
+fn weigh(sentence: &Sentence, words: &[String], next: Option<&[String]>) -> (f32, Cue) {
     if words.is_empty() {
         return (-1.0, Cue::Nothing);
     }
@@ -138,7 +143,7 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
     // Question form: the strongest of interrogative, inversion and request phrase (they
     // overlap: `Kunnen jullie` is both an inversion and a request).
     let starts = text::clause_starts(sentence.text);
-    let interrogative = starts.iter().find_map(|&at| interrogative_at(&words, at));
+    let interrogative = starts.iter().find_map(|&at| interrogative_at(words, at));
     let mut exclamative = false;
     let form_weight = if sentence.exclaims() { 0.3 } else { 1.0 };
     let mut form: (f32, Cue) = (0.0, Cue::Nothing);
@@ -153,7 +158,7 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
     if inversion && form.0 < form_weight {
         form = (form_weight, Cue::Inversion);
     }
-    if requests().any_in(&words) {
+    if requests().any_in(words) {
         form = (1.2, Cue::Request);
     }
     // A question mark on a sentence in question form is a question; on a declarative
@@ -192,9 +197,9 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         }
         *rhetoric += weight;
     };
-    if sentence.asks() && is_tag_only(&words) {
+    if sentence.asks() && is_tag_only(words) {
         add_rhetoric(2.5, Cue::TagQuestion, &mut rhetoric);
-    } else if sentence.asks() && words.len() >= 2 && ends_in_tag(&words) {
+    } else if sentence.asks() && words.len() >= 2 && ends_in_tag(words) {
         add_rhetoric(0.9, Cue::TagQuestion, &mut rhetoric);
     }
     if sentence.indignant() {
@@ -209,7 +214,7 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         .filter(|w| !FILLERS.contains(&w.as_str()))
         .cloned()
         .collect();
-    if rhetorical().any_in(&words) || rhetorical().any_in(&plain) || intensifiers().any_in(&words) {
+    if rhetorical().any_in(words) || rhetorical().any_in(&plain) || intensifiers().any_in(words) {
         add_rhetoric(1.6, Cue::RhetoricalPhrase, &mut rhetoric);
     }
     // Each accusing word adds; a stake or a concrete subject halves their weight.
@@ -226,9 +231,8 @@ fn weigh(sentence: &Sentence, next: Option<&Sentence>) -> (f32, Cue) {
         );
     }
     if sentence.asks() {
-        if let Some(next) = next {
-            let answer = text::words(next.text);
-            if answer.len() <= 6 && SELF_ANSWERS.iter().any(|p| starts_with_phrase(&answer, p)) {
+        if let Some(answer) = next {
+            if answer.len() <= 6 && SELF_ANSWERS.iter().any(|p| starts_with_phrase(answer, p)) {
                 add_rhetoric(1.5, Cue::SelfAnswered, &mut rhetoric);
             }
         }

@@ -181,6 +181,24 @@ fn push_sentence<'a>(out: &mut Vec<Sentence<'a>>, text: &'a str, end: &'a str) {
     }
 }
 
+/// A reaction's text cut once for both detectors (question and burgerbrief): its
+/// sentences, with URLs and quotations blanked, and each sentence's [`words`].
+pub(crate) struct Cut<'a> {
+    /// The sentences, in order.
+    pub sentences: Vec<Sentence<'a>>,
+    /// The words of each sentence (same index).
+    pub words: Vec<Vec<String>>,
+}
+
+impl<'a> Cut<'a> {
+    /// Cuts a text already passed through [`blank_urls_and_quotes`].
+    pub fn new(blanked: &'a str) -> Cut<'a> {
+        let sentences = sentences(blanked);
+        let words = sentences.iter().map(|s| words(s.text)).collect();
+        Cut { sentences, words }
+    }
+}
+
 /// Lower-cased words of a sentence, in order: letters, digits, `-` and `'` inside a
 /// word (`Woo-verzoek`, `zo'n`). @mentions, #hashtags and emoji are left out: they
 /// address or tag, they do not carry the grammar of the sentence.

@@ -291,13 +291,13 @@ test('other formats through the same entry: a CSV export', async () => {
   await page.setInputFiles('#wl-file', { name: 'reacties.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await waitFindings(page, (d) => d.length === 2);
   assert.match(await page.textContent('#wl-list'), /Record 1/);
-  // Per-finding decisions do not reach CSV output yet, so they are not offered.
-  await page.click('.wl-finding >> nth=0');
-  assert.equal(await page.locator('#wl-d-finding-keep').count(), 0);
-  assert.equal(await page.locator('#wl-d-value-keep').count(), 1);
+  // A finding kept by hand (record 2's aalscholver) reaches the CSV output too.
+  await page.click('.wl-record[data-record="1"] .wl-finding:has-text("aalscholver")');
+  await page.click('#wl-d-finding-keep');
+  await waitFindings(page, (d) => d.filter(([, v, kept]) => v === 'aalscholver' && kept).length === 1);
   const [name, content] = await download(page, '#wl-download');
   assert.equal(name, 'reacties.anon.csv');
-  assert.match(content, /^id;bericht\r\n1;"Operatie \[PERSOON-\d+\]; vraag"\r\n2;"?groet van \[PERSOON-\d+\] <img/);
+  assert.match(content, /^id;bericht\r\n1;"Operatie \[PERSOON-\d+\]; vraag"\r\n2;"?groet van aalscholver <img/);
   assert.equal(await page.evaluate(() => window.__xss), undefined);
   assert.deepEqual(seen.errors, []);
   await context.close();
@@ -358,6 +358,83 @@ test('a large export: scanned in the worker pool without freezing the page, and 
   await page.click('text=Annuleren');
   await page.waitForFunction(() => /Geannuleerd/.test(document.querySelector('.wl-status').textContent));
   assert.equal(await page.isHidden('.wl-progress'), true);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+/** `n` made-up posts, each marked `#i`: every 3rd names Zeemeeuw, every 10th Aalscholver. */
+function markedExport(n) {
+  const lines = [];
+  for (let i = 0; i < n; i++) {
+    const parts = [`Bericht #${i}.`];
+    if (i % 3 === 0) parts.push('Operatie Zeemeeuw loopt.');
+    if (i % 10 === 0) parts.push('Groet van Aalscholver.');
+    lines.push(JSON.stringify({ id: `m${i}`, platform: 'x', in_reply_to: '@DefensieNL', text: parts.join(' ') }));
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+test('paging through 5,000 records: counts over all, page 3, a value decided everywhere, the download', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  const n = 5000;
+  const buffer = markedExport(n);
+  await page.setInputFiles('#wl-file', { name: 'veel.jsonl', mimeType: 'application/x-ndjson', buffer });
+  await page.waitForFunction((n) => document.querySelector('weglakker-app').dataset.records === String(n), n, { timeout: 60000 });
+  // Every record, also those without findings: page 3 holds records 100-149 (chunks are
+  // scanned in several workers, so these come from a chunk that is not the first).
+  await page.click('#wl-only');
+  await page.waitForFunction(() => /–50 (van|of) 5000/.test(document.querySelector('.wl-pager').textContent));
+  await page.click('.wl-pager button:last-child');
+  await page.waitForFunction(() => document.querySelector('.wl-record')?.dataset.record === '50');
+  await page.click('.wl-pager button:last-child');
+  await page.waitForFunction(() => document.querySelector('.wl-record')?.dataset.record === '100');
+  assert.match(await page.textContent('.wl-pager'), /101–150 van 5000/);
+  const onPage = await page.$$eval('.wl-record', (rs) => rs.map((r) => [Number(r.dataset.record), Number(r.textContent.match(/Bericht #(\d+)\./)?.[1])]));
+  assert.deepEqual(onPage, Array.from({ length: 50 }, (_, i) => [100 + i, 100 + i]));
+  // The value count is over the whole file, not the page: 1,667 × Zeemeeuw.
+  const zeemeeuw = Math.ceil(n / 3);
+  await page.click('.wl-record[data-record="102"] .wl-finding:has-text("Zeemeeuw")');
+  assert.match(await page.textContent('#wl-decide'), new RegExp(`${zeemeeuw}×`));
+  // Keep one Aalscholver by hand (record 120, on this page) and Zeemeeuw everywhere.
+  await page.click('.wl-record[data-record="120"] .wl-finding:has-text("Aalscholver")');
+  await page.click('#wl-d-finding-keep');
+  await page.waitForFunction(() => [...document.querySelectorAll('.wl-record[data-record="120"] .wl-finding')]
+    .map((b) => `${b.querySelector('.wl-value').textContent}:${b.dataset.kept}`).filter((v) => /^(Zeemeeuw|Aalscholver):/.test(v))
+    .join(' ') === 'Zeemeeuw:false Aalscholver:true');
+  await page.click('.wl-record[data-record="102"] .wl-finding:has-text("Zeemeeuw")');
+  await page.click('#wl-d-value-keep');
+  // After the new scan: kept on this page and on other pages.
+  await page.waitForFunction(() => [...document.querySelectorAll('.wl-record[data-record="102"] .wl-finding')]
+    .some((b) => b.querySelector('.wl-value').textContent === 'Zeemeeuw' && b.dataset.kept === 'true'), null, { timeout: 60000 });
+  await page.selectOption('#wl-filter-kind', 'person');
+  await page.waitForFunction(() => document.querySelector('.wl-record')?.dataset.record === '0');
+  for (let i = 0; i < 3; i++) await page.click('.wl-pager button:last-child');
+  // Records with a person: multiples of 3 or of 10 (and whatever else a detector finds).
+  await page.waitForFunction(() => /^Records 151–200 van \d+$/.test(document.querySelector('.wl-pager span').textContent), null, { timeout: 10000 });
+  assert.ok(await page.$eval('.wl-record', (r) => Number(r.dataset.record)) >= 300);
+  const far = await page.$$eval('.wl-finding', (bs) => bs.map((b) => [b.querySelector('.wl-value').textContent, b.dataset.kept]));
+  assert.ok(far.some(([v, kept]) => v === 'Zeemeeuw' && kept === 'true'), JSON.stringify(far.slice(0, 4)));
+  assert.ok(far.every(([v, kept]) => v !== 'Zeemeeuw' || kept === 'true'), JSON.stringify(far));
+  // Per kind, the person count is over the whole file: at least every Zeemeeuw and Aalscholver.
+  const persons = Number(await page.textContent('.wl-count[data-kind="person"] .wl-n'));
+  assert.ok(persons >= zeemeeuw + n / 10, `person count ${persons}`);
+
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'veel.anon.jsonl');
+  const out = content.trimEnd().split('\n').map((l) => JSON.parse(l));
+  assert.equal(out.length, n);
+  const pseudonyms = new Set();
+  out.forEach((r, i) => {
+    assert.equal(r.id, `m${i}`);
+    assert.ok(r.text.startsWith(`Bericht #${i}.`), r.text);
+    if (i % 3 === 0) assert.match(r.text, /Operatie Zeemeeuw loopt\./);
+    if (i % 10 === 0 && i !== 120) pseudonyms.add(r.text.match(/Groet van (\S+)\.$/)?.[1]);
+  });
+  assert.match(out[120].text, /Groet van Aalscholver\.$/);
+  // One engine over the whole file: every other Aalscholver got the same pseudonym.
+  assert.equal(pseudonyms.size, 1, [...pseudonyms].join(' '));
+  assert.match([...pseudonyms][0], /^\[PERSOON-\d+\]$/);
   assert.deepEqual(seen.errors, []);
   await context.close();
 });

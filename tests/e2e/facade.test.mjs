@@ -95,5 +95,27 @@ test('processFile: a whole JSON Lines file, records with UTF-16 offsets, errors 
   const csv = weglakker.processFile(new TextEncoder().encode('id,text\n1,Zeemeeuw hier\n'), { name: 'x.csv', policy: { deny: ['Zeemeeuw'] } });
   assert.equal(csv.format, 'csv');
   assert.match(new TextDecoder().decode(csv.output), /^id,text\n1,\[PERSOON-\d+\] hier\n$/);
-  assert.equal(csv.records[0].decision, null);
+  // every format's records carry their triage decision (the page filters by it)
+  assert.equal(csv.records[0].decision, 'not_archived_sentiment');
+});
+
+test('session(): a file fed in chunks cut anywhere, one run of pseudonyms, the report at the end', async () => {
+  await weglakker.load(bytes);
+  const input = new TextEncoder().encode('{"text":"😀 Zeemeeuw"}\n{"text":"Aalscholver"}\n{"text":"zeemeeuw, aalscholver"}');
+  const s = weglakker.session({ format: 'jsonl', name: 'x.jsonl', policy: { deny: ['Zeemeeuw', 'Aalscholver'] } });
+  const parts = [];
+  for (let at = 0; at < input.length; at += 5) parts.push(s.chunk(input.subarray(at, at + 5)));
+  const done = s.finish();
+  s.free();
+  parts.push(done.output);
+  const lines = new TextDecoder().decode(Buffer.concat(parts)).split('\n').map((l) => JSON.parse(l).text);
+  const [a, b] = [lines[0].slice(3), lines[1]];
+  assert.match(a, /^\[PERSOON-\d+\]$/);
+  assert.notEqual(a, b);
+  assert.equal(lines[2], `${a}, ${b}`);
+  assert.equal(done.report.records.written, 3);
+  assert.equal(done.report.input.size, input.length);
+  assert.throws(() => weglakker.session({ format: 'csv' }), (err) => err instanceof Error && /csv/.test(err.message));
+  // an xlsx workbook is a zip: the facade names the format by its extension
+  assert.equal(weglakker.detectFormat(new Uint8Array([0x50, 0x4b, 3, 4]), 'lijst.xlsx'), 'xlsx');
 });

@@ -304,6 +304,44 @@ pub fn process_file_keeps_chosen_findings() {
     assert_eq!(done["records"], json!([]));
 }
 
+/// A Session fed in chunks (cut inside a line and inside a UTF-8 character): one run of
+/// pseudonyms, `keep` by record over the whole file with UTF-16 starts, errors as `Error`s.
+pub fn session_in_chunks() {
+    use weglakker::wasm::Session;
+    let input = "{\"text\":\"😀 Zeemeeuw\"}\n\n{\"text\":\"😀 Zeemeeuw\"}\n{\"text\":\"zeemeeuw\"}";
+    let options = json!({"format": "jsonl", "name": "x.jsonl", "policy": {"deny": ["Zeemeeuw"]},
+        "keep": [{"record": 1, "field": "text", "start": 3}]});
+    let mut session = Session::new(js_sys::JSON::parse(&options.to_string()).unwrap()).unwrap();
+    let bytes = input.as_bytes();
+    let mut output = Vec::new();
+    for part in [&bytes[..11], &bytes[11..30], &bytes[30..]] {
+        output.extend(session.chunk(part).unwrap());
+    }
+    let done = session.finish().unwrap();
+    let rest = js_sys::Reflect::get(&done, &JsValue::from_str("output")).unwrap();
+    output.extend(rest.unchecked_into::<js_sys::Uint8Array>().to_vec());
+    js_sys::Reflect::delete_property(&done.clone().into(), &JsValue::from_str("output")).unwrap();
+    assert_eq!(
+        String::from_utf8(output).unwrap(),
+        "{\"text\":\"😀 [PERSOON-1]\"}\n\n{\"text\":\"😀 Zeemeeuw\"}\n{\"text\":\"[PERSOON-1]\"}"
+    );
+    let done = as_json(done);
+    assert_eq!(done["format"], "jsonl");
+    assert_eq!(done["report"]["records"]["written"], 3);
+    assert_eq!(done["report"]["input"]["size"], input.len());
+    assert!(session.finish().is_err(), "finished twice");
+
+    let mut broken =
+        Session::new(js_sys::JSON::parse(&json!({"format": "jsonl"}).to_string()).unwrap())
+            .unwrap();
+    broken.chunk(b"{}\n").unwrap();
+    let err = broken.chunk(b"{oops\n").unwrap_err();
+    let err: js_sys::Error = err.dyn_into().expect("an Error");
+    assert!(String::from(err.message()).starts_with("line 2:"));
+    let csv = Session::new(js_sys::JSON::parse(&json!({"format": "csv"}).to_string()).unwrap());
+    assert!(csv.is_err());
+}
+
 /// Errors are JS `Error`s that name the line, never quote the file.
 pub fn process_file_errors() {
     // (input, options, part of the message)
