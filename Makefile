@@ -9,7 +9,7 @@ PORT ?= 8080
 export CHROMEDRIVER ?= /usr/bin/chromedriver
 export CARGO_TERM_COLOR ?= never
 
-.PHONY: setup dist run test test-native test-wasm test-e2e clean
+.PHONY: setup dist run test test-native test-wasm test-e2e bench clean
 
 setup:
 	sh scripts/setup.sh
@@ -37,6 +37,11 @@ test-wasm: setup
 
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs
+
+# Benchmarks (not part of test): criterion natively, then the page against native.
+bench: dist
+	cargo bench --bench scan
+	node scripts/bench-page.mjs
 
 clean:
 	rm -rf www/dist target/e2e

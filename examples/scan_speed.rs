@@ -21,7 +21,9 @@ fn median(mut xs: Vec<f64>) -> f64 {
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = args.next().expect("usage: scan_speed CORPUS.jsonl [ROUNDS]");
+    let path = args
+        .next()
+        .expect("usage: scan_speed CORPUS.jsonl [ROUNDS]");
     let rounds: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(5).max(1);
     let bytes = std::fs::read(&path).expect("readable corpus");
     let texts: Vec<String> = String::from_utf8_lossy(&bytes)

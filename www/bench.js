@@ -3,8 +3,8 @@
 //
 //   scan     Engine.scan on every record's text (one boundary crossing per record, the
 //            findings converted to JS objects with UTF-16 offsets, as the facade returns them)
-//   process  processFile on the whole JSONL file (parse, scan, anonymise, report), as one
-//            worker of the page does with its chunk
+//   process  processFile on the whole JSONL file without records (parse, scan, anonymise,
+//            report: the work of a download; records: false, as natively)
 //
 // Medians of `rounds` timed rounds after one warm-up round. The result is also left in
 // `window.benchResult` for the script.
