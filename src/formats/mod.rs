@@ -7,6 +7,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod csv_stream;
 pub mod html;
 pub mod json;
 pub mod jsonl;
@@ -271,7 +272,7 @@ const CP1252_HIGH: [u32; 32] = [
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
 ];
 
-fn windows_1252(bytes: &[u8]) -> String {
+pub(crate) fn windows_1252(bytes: &[u8]) -> String {
     bytes
         .iter()
         .map(|&b| match b {
