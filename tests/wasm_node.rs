@@ -16,3 +16,7 @@ boundary_tests!(
     process_file_keeps_chosen_findings,
     process_file_errors,
 );
+
+// Workbooks: only with the `xlsx` feature (the page build and `make test-wasm` set it).
+#[cfg(feature = "xlsx")]
+boundary_tests!(xlsx_round_trip);
