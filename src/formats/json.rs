@@ -351,12 +351,15 @@ pub fn profile(format: Format) -> Option<&'static Profile> {
         Format::Facebook => Some(&super::meta::FACEBOOK),
         Format::Instagram => Some(&super::meta::INSTAGRAM),
         Format::Mastodon => Some(&super::mastodon::PROFILE),
+        Format::XApi => Some(&super::xapi::PROFILE),
+        Format::Youtube => Some(&super::youtube::PROFILE),
         _ => None,
     }
 }
 
 /// Which JSON-family format a text is, by its content: `window.YTD.` is an X archive;
-/// ActivityPub (`orderedItems`, `activitystreams`) or API statuses (`ancestors` with
+/// `youtube#comment...` kinds or `topLevelComment` YouTube comments; `author_id` with
+/// `edit_history_tweet_ids` or `includes` an X API v2 response; ActivityPub (`orderedItems`, `activitystreams`) or API statuses (`ancestors` with
 /// `descendants`, `acct`) Mastodon; `string_map_data`, `"Media Owner"` or
 /// `comments_reels_comments` Instagram; `comments_v2`, `exif_data`, `media_metadata`, a post
 /// list's `attachments` with `timestamp`, or Graph API `from` with `message` Facebook;
@@ -369,6 +372,8 @@ pub fn profile(format: Format) -> Option<&'static Profile> {
 /// assert_eq!(sniff(r#"{"comments_v2": []}"#), Format::Facebook);
 /// assert_eq!(sniff(r#"{"data": [{"message": "x", "from": {"name": "Jan"}}]}"#), Format::Facebook);
 /// assert_eq!(sniff(r#"{"ancestors": [], "descendants": []}"#), Format::Mastodon);
+/// assert_eq!(sniff(r#"{"items": [{"kind": "youtube#commentThread"}]}"#), Format::Youtube);
+/// assert_eq!(sniff(r#"{"data": [{"author_id": "1"}], "includes": {}}"#), Format::XApi);
 /// assert_eq!(sniff(r#"[1, 2]"#), Format::Json);
 /// ```
 pub fn sniff(content: &str) -> Format {
@@ -380,6 +385,10 @@ pub fn sniff(content: &str) -> Format {
     let has = |key: &str| head.contains(key);
     if head.trim_start().starts_with("window.YTD.") {
         Format::XArchive
+    } else if has("\"youtube#comment") || has("\"topLevelComment\"") {
+        Format::Youtube
+    } else if has("\"author_id\"") && (has("\"edit_history_tweet_ids\"") || has("\"includes\"")) {
+        Format::XApi
     } else if has("\"orderedItems\"")
         || has("activitystreams")
         || (has("\"ancestors\"") && has("\"descendants\""))

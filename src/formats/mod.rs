@@ -16,9 +16,11 @@ pub mod mastodon;
 pub mod meta;
 pub mod process;
 pub mod text;
+pub mod xapi;
 pub mod xarchive;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+pub mod youtube;
 pub mod zip;
 
 use crate::Error;
@@ -62,11 +64,15 @@ pub enum Format {
     Linkedin,
     /// Excel workbook: every sheet a table like CSV.
     Xlsx,
+    /// X API v2 response JSON (`data`, `includes.users`).
+    XApi,
+    /// YouTube Data API comment threads JSON.
+    Youtube,
 }
 
 /// Every `--format` name, for error messages.
 const SUPPORTED: &str =
-    "auto, text, jsonl, json, x-archive, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
+    "auto, text, jsonl, json, x-archive, x-api, youtube, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
 
 impl Format {
     /// The format's name as the CLI spells it.
@@ -89,6 +95,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Linkedin => "linkedin",
             Format::Xlsx => "xlsx",
+            Format::XApi => "x-api",
+            Format::Youtube => "youtube",
         }
     }
 
@@ -115,6 +123,8 @@ impl Format {
             "csv" => Ok(Some(Format::Csv)),
             "linkedin" => Ok(Some(Format::Linkedin)),
             "xlsx" => Ok(Some(Format::Xlsx)),
+            "x-api" => Ok(Some(Format::XApi)),
+            "youtube" => Ok(Some(Format::Youtube)),
             other => Err(Error::unknown("format", other, SUPPORTED)),
         }
     }

@@ -345,7 +345,9 @@ pub fn xlsx_round_trip() {
         sheet.write_string(0, col as u16, *header).unwrap();
     }
     sheet.write_string(1, 0, "Zeemeeuw Jansen").unwrap();
-    sheet.write_string(1, 1, "Dank aan Zeemeeuw Jansen voor de tip").unwrap();
+    sheet
+        .write_string(1, 1, "Dank aan Zeemeeuw Jansen voor de tip")
+        .unwrap();
     sheet.write_number(1, 2, 12.0).unwrap();
     let bytes = book.save_to_buffer().unwrap();
     let policy = weglakker::Policy::default();
