@@ -32,8 +32,8 @@ test-native:
 
 # Never pass -q: wasm-bindgen-test-runner rejects --quiet.
 test-wasm: setup
-	cargo clippy --target $(WASM_TARGET) --no-default-features --lib --test wasm_node --test wasm_browser -- -D warnings
-	cargo test --target $(WASM_TARGET) --no-default-features --test wasm_node --test wasm_browser
+	cargo clippy --target $(WASM_TARGET) --no-default-features --features xlsx --lib --test wasm_node --test wasm_browser -- -D warnings
+	cargo test --target $(WASM_TARGET) --no-default-features --features xlsx --test wasm_node --test wasm_browser
 
 test-e2e: dist
 	node --test tests/e2e/*.test.mjs

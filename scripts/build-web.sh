@@ -9,8 +9,9 @@ TARGET=wasm32-unknown-unknown
 PROFILE=wasm-release
 DIST=www/dist
 
-# The library only: the CLI (feature "cli", clap) is not part of the wasm build.
-cargo build --target "$TARGET" --profile "$PROFILE" --lib --no-default-features
+# The library only: the CLI (feature "cli", clap) is not part of the wasm build; xlsx
+# workbooks are (calamine + rust_xlsxwriter, within the DESIGN size budget).
+cargo build --target "$TARGET" --profile "$PROFILE" --lib --no-default-features --features xlsx
 
 rm -rf "$DIST"
 mkdir -p "$DIST/pkg"

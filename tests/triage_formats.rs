@@ -556,3 +556,32 @@ fn a_document_that_is_one_record_becomes_empty_when_left_out() {
     assert_eq!((records.scanned, records.written), (1, 0));
     assert_eq!(records.dropped.get("not_archived_sentiment"), Some(&1));
 }
+
+/// A zip of tables (as LinkedIn exports are): a CSV entry and a text entry after a picture.
+fn table_zip_fixture() -> Vec<u8> {
+    let mut w = ::zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let opts = ::zip::write::SimpleFileOptions::default();
+    w.start_file("media/1.jpg", opts).unwrap();
+    w.write_all(b"\xFF\xD8\xFF").unwrap();
+    w.start_file("reacties.csv", opts).unwrap();
+    w.write_all(&fixture("reactions.csv")).unwrap();
+    w.finish().unwrap().into_inner()
+}
+
+// Regression of the merge of table entries in zips with triage: a CSV entry's rows are
+// records like a JSON entry's items (decided, left out, kept by hand).
+#[test]
+fn triage_and_keep_reach_table_entries_in_a_zip() {
+    let options = Options {
+        triage: true,
+        records: true,
+        ..Options::new(Format::Zip)
+    };
+    let done = run(Format::Zip, &table_zip_fixture(), options);
+    assert_eq!(decisions(&done), DECISIONS);
+    let entries = unzip(&done.output);
+    assert_eq!(entries[0].1, b"\xFF\xD8\xFF");
+    assert_eq!(csv_records(&entries[1].1), 2);
+    assert_counts(&done, 4, 2);
+    assert_keep_in(Format::Zip, &table_zip_fixture(), "reacties.csv:");
+}

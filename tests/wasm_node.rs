@@ -17,3 +17,7 @@ boundary_tests!(
     process_file_errors,
     session_in_chunks,
 );
+
+// Workbooks: only with the `xlsx` feature (the page build and `make test-wasm` set it).
+#[cfg(feature = "xlsx")]
+boundary_tests!(xlsx_round_trip);

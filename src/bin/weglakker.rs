@@ -17,7 +17,7 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use weglakker::formats::hooks::Hooks;
-use weglakker::formats::{self, csv, json, jsonl, linkedin, text, zip, Format};
+use weglakker::formats::{self, csv, csv_stream, json, jsonl, linkedin, text, zip, Format};
 use weglakker::report::Report;
 use weglakker::triage::{Reaction, Triage};
 use weglakker::{Anonymiser, Engine, Finding, Kind, Policy, PseudonymStyle};
@@ -172,6 +172,9 @@ struct Input {
     sha256: String,
     /// JSON Lines read line by line (its `text` is empty): see [`each_jsonl_line`].
     stream: Option<LineStream>,
+    /// A CSV file read in chunks, in passes (its `text` and `bytes` are empty): see
+    /// [`csv_plan`].
+    csv_stream: bool,
 }
 
 impl Input {
@@ -220,6 +223,21 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
             size: 0,
             sha256: String::new(),
             stream: Some(LineStream { reader, head }),
+            csv_stream: false,
+        });
+    }
+    if let Some(format) = streams_as_csv(path, requested, ext.as_deref(), &head) {
+        return Ok(Input {
+            name,
+            path: path.map(Path::to_path_buf),
+            text: String::new(),
+            bytes: Vec::new(),
+            format,
+            archive: None,
+            size: 0,
+            sha256: String::new(),
+            stream: None,
+            csv_stream: true,
         });
     }
     let mut bytes = head.into_iter().flatten().collect::<Vec<u8>>();
@@ -242,6 +260,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
             size,
             sha256,
             stream: None,
+            csv_stream: false,
         });
     }
     if bytes.starts_with(b"PK\x03\x04") || requested == Some(Format::Zip) {
@@ -255,6 +274,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
             size,
             sha256,
             stream: None,
+            csv_stream: false,
         });
     }
     let kept = if table { bytes.clone() } else { Vec::new() };
@@ -276,6 +296,7 @@ fn read_input(file: Option<&Path>, format: &str) -> Result<Input, Failure> {
         size,
         sha256,
         stream: None,
+        csv_stream: false,
     })
 }
 
@@ -511,6 +532,9 @@ fn scan(args: ScanArgs) -> Result<(), Failure> {
                 Ok(())
             })?;
         }
+        Format::Csv | Format::Linkedin if input.csv_stream => {
+            scan_csv_stream(&mut input, &policy, &mut emit)?;
+        }
         Format::Csv | Format::Linkedin => {
             let (_, text) = csv::read(input.table_bytes());
             let table = csv::Table::parse(&text, csv_options(input.format), &policy)
@@ -597,6 +621,9 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
     report.set_processed_at(now_rfc3339());
     // Created before the work starts: JSON Lines are written into it line by line.
     let mut sink = Output::create(output.as_deref())?;
+    let streamed = input.csv_stream
+        && !args.triage
+        && anonymise_csv_stream(&mut input, &policy, &mut anonymiser, &mut report, &mut sink)?;
     let written: Vec<u8> = match input.format {
         Format::Text => {
             let kept = match args.triage {
@@ -625,7 +652,15 @@ fn anonymise(args: AnonymiseArgs) -> Result<(), Failure> {
             anonymise_jsonl(&mut input, &mut run, &mut sink)?;
             Vec::new()
         }
+        // Written into the sink chunk by chunk.
+        _ if streamed => Vec::new(),
         Format::Csv | Format::Linkedin => {
+            if input.csv_stream {
+                // Triage reads the whole table (its decisions come before the learning).
+                input.bytes = read_whole(&input)?;
+                input.size = input.bytes.len() as u64;
+                input.sha256 = weglakker::report::sha256_hex(&input.bytes);
+            }
             let triage = args.triage.then(|| Triage::new(&policy));
             let mut decide = |reaction: &Reaction, report: &mut Report| match &triage {
                 Some(triage) => triage_keeps(triage, reaction, report),
@@ -907,6 +942,11 @@ struct TriageLine<'a> {
 fn triage(args: ScanArgs) -> Result<(), Failure> {
     let policy = read_policy(args.common.policy.as_deref())?;
     let mut input = read_input(args.file.as_deref(), &args.common.format)?;
+    if input.csv_stream {
+        // Triage of a table reads it whole.
+        input.bytes = read_whole(&input)?;
+        input.csv_stream = false;
+    }
     let triage = Triage::new(&policy);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -1168,4 +1208,160 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
         return Err(fail(e));
     }
     Ok(())
+}
+
+/// True when the input is a CSV file on disk (asked for, or by its `.csv`/`.tsv`
+/// extension): it is read in chunks, three times ([`weglakker::formats::csv_stream`]), so
+/// memory stays flat; standard input is read whole. Gives the format (LinkedIn by file
+/// name or header line).
+fn streams_as_csv(
+    path: Option<&Path>,
+    requested: Option<Format>,
+    ext: Option<&str>,
+    head: &VecDeque<Vec<u8>>,
+) -> Option<Format> {
+    path?;
+    match requested {
+        Some(format @ (Format::Csv | Format::Linkedin)) => Some(format),
+        None if matches!(ext, Some("csv" | "tsv")) => {
+            let bytes: Vec<u8> = head.iter().flatten().copied().collect();
+            if bytes.starts_with(b"PK\x03\x04") {
+                return None;
+            }
+            let text = formats::decode(bytes).text;
+            Some(match linkedin::is_linkedin(path, &text) {
+                true => Format::Linkedin,
+                false => Format::Csv,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// Calls `visit` with the file's bytes, 64 KiB at a time.
+fn each_chunk(
+    input: &Input,
+    mut visit: impl FnMut(&[u8]) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let path = input
+        .path
+        .as_deref()
+        .ok_or_else(|| Failure(input.name.clone()))?;
+    let cannot_read = |e: std::io::Error| Failure::at(&input.name, format!("cannot read: {e}"));
+    let mut file = std::fs::File::open(path).map_err(cannot_read)?;
+    let mut buffer = vec![0; 1 << 16];
+    loop {
+        let n = file.read(&mut buffer).map_err(cannot_read)?;
+        if n == 0 {
+            return Ok(());
+        }
+        visit(&buffer[..n])?;
+    }
+}
+
+/// A streamed CSV file's bytes, read whole (for triage, or UTF-16 that does not decode
+/// cleanly).
+fn read_whole(input: &Input) -> Result<Vec<u8>, Failure> {
+    let mut bytes = Vec::new();
+    each_chunk(input, |chunk| {
+        bytes.extend_from_slice(chunk);
+        Ok(())
+    })?;
+    Ok(bytes)
+}
+
+/// The first two passes over a streamed CSV file: its size and digest, encoding, columns
+/// and learned names. `None` when streaming would not give the exact bytes (see
+/// [`csv_stream::Surveyed::exact`]): the file's bytes are then in `input.bytes`.
+fn csv_plan(input: &mut Input, policy: &Policy) -> Result<Option<csv_stream::Plan>, Failure> {
+    let mut survey = csv_stream::Survey::new();
+    let mut hasher = Sha256::new();
+    each_chunk(input, |chunk| {
+        survey.push(chunk);
+        hasher.update(chunk);
+        Ok(())
+    })?;
+    let surveyed = survey.finish();
+    input.size = surveyed.size;
+    input.sha256 = hex(&hasher.finalize());
+    if !surveyed.exact {
+        input.bytes = read_whole(input)?;
+        input.csv_stream = false;
+        return Ok(None);
+    }
+    let mut learner = csv_stream::Learner::new(surveyed, csv_options(input.format), policy);
+    let located = |e: weglakker::Error| Failure(format!("{}:{e}", input.name));
+    each_chunk(input, |chunk| learner.push(chunk).map_err(located))?;
+    learner.finish().map(Some).map_err(located)
+}
+
+/// Scans a streamed CSV file (read whole when streaming would not be exact).
+fn scan_csv_stream(
+    input: &mut Input,
+    policy: &Policy,
+    emit: &mut dyn FnMut(&ScanLine<'_>) -> Result<(), Failure>,
+) -> Result<(), Failure> {
+    let Some(plan) = csv_plan(input, policy)? else {
+        let (_, text) = csv::read(&input.bytes);
+        let table = csv::Table::parse(&text, csv_options(input.format), policy)
+            .map_err(|e| Failure(format!("{}:{e}", input.name)))?;
+        let engine = table.learned().engine(policy);
+        for s in table.scan(&engine) {
+            emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings))?;
+        }
+        return Ok(());
+    };
+    let mut stream = csv_stream::ScanStream::new(&plan, policy);
+    // A failure to write is kept as it is; the stream only carries that it happened.
+    let mut failed: Option<Failure> = None;
+    let mut visit = |s: csv::Scanned<'_>| {
+        emit(&scan_line(s.record, &s.id, s.field, s.text, &s.findings)).map_err(|f| {
+            failed = Some(f);
+            weglakker::Error::invalid("cannot write")
+        })
+    };
+    let mut result = each_chunk(input, |chunk| {
+        stream
+            .push(chunk, &mut visit)
+            .map_err(|e| Failure(format!("{}:{e}", input.name)))
+    });
+    if result.is_ok() {
+        result = stream
+            .finish(&mut visit)
+            .map_err(|e| Failure(format!("{}:{e}", input.name)));
+    }
+    match failed {
+        Some(failure) => Err(failure),
+        None => result,
+    }
+}
+
+/// Anonymises a streamed CSV file into `sink`, chunk by chunk; false (nothing written)
+/// when it must be read whole after all.
+fn anonymise_csv_stream(
+    input: &mut Input,
+    policy: &Policy,
+    anonymiser: &mut Anonymiser,
+    report: &mut Report,
+    sink: &mut Output,
+) -> Result<bool, Failure> {
+    let Some(plan) = csv_plan(input, policy)? else {
+        return Ok(false);
+    };
+    let mut stream = csv_stream::AnonymiseStream::new(&plan, policy);
+    let mut out = Vec::new();
+    let located = |e: weglakker::Error| Failure(format!("{}:{e}", input.name));
+    each_chunk(input, |chunk| {
+        stream
+            .push(chunk, anonymiser, report, &mut out)
+            .map_err(located)?;
+        sink.write(&out)?;
+        out.clear();
+        Ok(())
+    })?;
+    stream
+        .finish(anonymiser, report, &mut out)
+        .map_err(located)?;
+    sink.write(&out)?;
+    Ok(true)
 }

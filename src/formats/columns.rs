@@ -79,6 +79,11 @@ const PERSON: &[&str] = &[
     "poster",
     "contact",
     "contactpersoon",
+    // LinkedIn's Connections.csv, Profile.csv and Messages.csv.
+    "first name",
+    "last name",
+    "maiden name",
+    "to",
 ];
 
 const HANDLE: &[&str] = &[
@@ -92,6 +97,7 @@ const HANDLE: &[&str] = &[
     "account name",
     "accountnaam",
     "twitter handle",
+    "twitter handles",
     "author username",
     "author id",
     "user id",
@@ -99,7 +105,14 @@ const HANDLE: &[&str] = &[
     "gebruikers id",
 ];
 
-const EMAIL: &[&str] = &["email", "e mail", "emailadres", "e mailadres", "mail"];
+const EMAIL: &[&str] = &[
+    "email",
+    "e mail",
+    "emailadres",
+    "e mailadres",
+    "mail",
+    "email address",
+];
 
 const PROFILE_URL: &[&str] = &[
     "author url",
@@ -109,6 +122,9 @@ const PROFILE_URL: &[&str] = &[
     "profiel",
     "author channel url",
     "user url",
+    // LinkedIn's Messages.csv.
+    "sender profile url",
+    "recipient profile urls",
 ];
 
 /// Columns kept as they are: record ids, dates and times, counts and classifications.
@@ -164,6 +180,10 @@ const KEEP: &[&str] = &[
     "kanaal",
     "medium",
     "domain",
+    // LinkedIn.
+    "connected on",
+    "conversation id",
+    "folder",
 ];
 
 /// Columns whose value is the record id (copied to the scan output).
@@ -468,6 +488,41 @@ impl Learned {
             self.terms.insert((kind, format!("@{bare}")));
         }
         self.terms.insert((kind, bare.to_string()));
+    }
+
+    /// Learns every term another [`Learned`] has (tables of one export zip).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::columns::Learned;
+    /// use weglakker::Kind;
+    ///
+    /// let (mut a, mut b) = (Learned::default(), Learned::default());
+    /// a.add(Kind::Person, "Jan de Vries");
+    /// b.add(Kind::Person, "Els Bakker");
+    /// a.merge(&b);
+    /// assert_eq!(a.terms().count(), 2);
+    /// ```
+    pub fn merge(&mut self, other: &Learned) {
+        self.terms.extend(other.terms.iter().cloned());
+    }
+
+    /// The learned terms, by kind and text (a handle both with and without its `@`).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::formats::columns::Learned;
+    /// use weglakker::Kind;
+    ///
+    /// let mut learned = Learned::default();
+    /// learned.add(Kind::Handle, "@jdv84");
+    /// let terms: Vec<_> = learned.terms().map(|(_, t)| t.as_str()).collect();
+    /// assert_eq!(terms, ["@jdv84", "jdv84"]);
+    /// ```
+    pub fn terms(&self) -> impl Iterator<Item = &(Kind, String)> {
+        self.terms.iter()
     }
 
     /// The policy's engine with the learned terms added.

@@ -159,7 +159,7 @@ pub struct Dialect {
 }
 
 /// Rows read to sniff the delimiter.
-const SNIFF_ROWS: usize = 50;
+pub(crate) const SNIFF_ROWS: usize = 50;
 
 impl Dialect {
     /// Sniffs the dialect of a text: an Excel `sep=X` first line sets the delimiter;
@@ -167,7 +167,12 @@ impl Dialect {
     /// same number (at least two) of cells wins, ties going to more cells. Backslash escapes
     /// are on when the text has `\"`.
     pub fn sniff(text: &str) -> Dialect {
-        let backslash_escapes = text.contains("\\\"");
+        Dialect::sniff_with(text, text.contains("\\\""))
+    }
+
+    /// [`Dialect::sniff`] on the first rows of a text, with backslash escapes as found in
+    /// the whole text (a stream knows them from a first pass).
+    pub(crate) fn sniff_with(text: &str, backslash_escapes: bool) -> Dialect {
         if let Some(d) = sep_line(text) {
             return Dialect {
                 delimiter: d,
@@ -269,7 +274,7 @@ pub fn tokenize(text: &str, dialect: Dialect, limit: Option<usize>) -> Result<Ve
 }
 
 /// The rows up to the first error, and the error.
-fn rows_until_error(
+pub(crate) fn rows_until_error(
     text: &str,
     dialect: Dialect,
     limit: Option<usize>,
@@ -482,22 +487,11 @@ impl<'a> Table<'a> {
         } else {
             columns::header_row(&values)
         };
-        let mut cols: Vec<Column> = rows.get(header).map_or(Vec::new(), |row| {
-            row.cells
-                .iter()
-                .map(|c| Column {
-                    name: c.value.to_string(),
-                    role: columns::role(&c.value, policy),
-                })
-                .collect()
+        let names: Vec<&str> = rows.get(header).map_or(Vec::new(), |row| {
+            row.cells.iter().map(|c| c.value.as_ref()).collect()
         });
-        // Cells past the header's end are columns too: scanned as text.
         let widest = rows.iter().skip(header + 1).map(|r| r.cells.len()).max();
-        for n in cols.len()..widest.unwrap_or(0) {
-            let name = format!("column {}", n + 1);
-            let role = columns::role(&name, policy);
-            cols.push(Column { name, role });
-        }
+        let cols = columns_of(&names, widest.unwrap_or(0), policy);
         let id_column = cols.iter().position(|c| columns::is_record_id(&c.name));
         Ok(Table {
             text,
@@ -508,6 +502,28 @@ impl<'a> Table<'a> {
             id_column,
             platform: options.platform,
         })
+    }
+
+    /// A table of some rows of a larger text, for [`super::csv_stream`]: `rows[header]`
+    /// is the header row (or a stand-in) and the rows after it are records.
+    pub(crate) fn from_parts(
+        text: &'a str,
+        dialect: Dialect,
+        rows: Vec<Row<'a>>,
+        header: usize,
+        columns: Vec<Column>,
+        platform: Option<&'static str>,
+    ) -> Table<'a> {
+        let id_column = columns.iter().position(|c| columns::is_record_id(&c.name));
+        Table {
+            text,
+            dialect,
+            rows,
+            header,
+            columns,
+            id_column,
+            platform,
+        }
     }
 
     /// The records: every non-blank row after the header.
@@ -748,6 +764,25 @@ impl<'a> Table<'a> {
         out.push('"');
         out
     }
+}
+
+/// The columns of a table: one per header cell, named by it, then `column N` (1-based)
+/// for cells past the header's end, up to `widest` (scanned as text unless the policy
+/// names them).
+pub(crate) fn columns_of(names: &[&str], widest: usize, policy: &Policy) -> Vec<Column> {
+    let mut cols: Vec<Column> = names
+        .iter()
+        .map(|name| Column {
+            name: name.to_string(),
+            role: columns::role(name, policy),
+        })
+        .collect();
+    for n in cols.len()..widest {
+        let name = format!("column {}", n + 1);
+        let role = columns::role(&name, policy);
+        cols.push(Column { name, role });
+    }
+    cols
 }
 
 /// Reads a CSV file's bytes: its encoding and text.

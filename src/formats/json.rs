@@ -360,12 +360,15 @@ pub fn profile(format: Format) -> Option<&'static Profile> {
         Format::Facebook => Some(&super::meta::FACEBOOK),
         Format::Instagram => Some(&super::meta::INSTAGRAM),
         Format::Mastodon => Some(&super::mastodon::PROFILE),
+        Format::XApi => Some(&super::xapi::PROFILE),
+        Format::Youtube => Some(&super::youtube::PROFILE),
         _ => None,
     }
 }
 
 /// Which JSON-family format a text is, by its content: `window.YTD.` is an X archive;
-/// ActivityPub (`orderedItems`, `activitystreams`) or API statuses (`ancestors` with
+/// `youtube#comment...` kinds or `topLevelComment` YouTube comments; `author_id` with
+/// `edit_history_tweet_ids` or `includes` an X API v2 response; ActivityPub (`orderedItems`, `activitystreams`) or API statuses (`ancestors` with
 /// `descendants`, `acct`) Mastodon; `string_map_data`, `"Media Owner"` or
 /// `comments_reels_comments` Instagram; `comments_v2`, `exif_data`, `media_metadata`, a post
 /// list's `attachments` with `timestamp`, or Graph API `from` with `message` Facebook;
@@ -378,6 +381,8 @@ pub fn profile(format: Format) -> Option<&'static Profile> {
 /// assert_eq!(sniff(r#"{"comments_v2": []}"#), Format::Facebook);
 /// assert_eq!(sniff(r#"{"data": [{"message": "x", "from": {"name": "Jan"}}]}"#), Format::Facebook);
 /// assert_eq!(sniff(r#"{"ancestors": [], "descendants": []}"#), Format::Mastodon);
+/// assert_eq!(sniff(r#"{"items": [{"kind": "youtube#commentThread"}]}"#), Format::Youtube);
+/// assert_eq!(sniff(r#"{"data": [{"author_id": "1"}], "includes": {}}"#), Format::XApi);
 /// assert_eq!(sniff(r#"[1, 2]"#), Format::Json);
 /// ```
 pub fn sniff(content: &str) -> Format {
@@ -389,6 +394,10 @@ pub fn sniff(content: &str) -> Format {
     let has = |key: &str| head.contains(key);
     if head.trim_start().starts_with("window.YTD.") {
         Format::XArchive
+    } else if has("\"youtube#comment") || has("\"topLevelComment\"") {
+        Format::Youtube
+    } else if has("\"author_id\"") && (has("\"edit_history_tweet_ids\"") || has("\"includes\"")) {
+        Format::XApi
     } else if has("\"orderedItems\"")
         || has("activitystreams")
         || (has("\"ancestors\"") && has("\"descendants\""))
@@ -1205,11 +1214,18 @@ pub(crate) fn anonymise_with(
                 _ => None,
             },
         };
-        // Links to people inside HTML (a mention's `href`) are replaced as addresses.
+        // Attribute values inside HTML (a mention's `href`, a `title`) are minimised too.
         let new = match (&item.plan, new) {
             (Plan::Role(Role::Html), new) => {
                 let html = new.unwrap_or_else(|| value.to_string());
-                Some(replace_links(&html, policy, anonymiser, report))
+                Some(replace_attributes(
+                    &html,
+                    &prepared.local,
+                    engine,
+                    policy,
+                    anonymiser,
+                    report,
+                ))
             }
             (_, new) => new,
         };
@@ -1231,30 +1247,44 @@ pub(crate) fn anonymise_with(
     out
 }
 
-/// Replaces the person links of HTML ([`super::html::person_links`]) as web addresses.
-fn replace_links(
+/// Minimises the attribute values of HTML that may identify someone
+/// ([`super::html::attributes`]): links to people are replaced as web addresses, visible
+/// text (`title`, `alt`, ...) is scanned and its findings replaced; every new value is
+/// encoded for its quotes, so the markup stays valid.
+fn replace_attributes(
     html: &str,
+    local: &std::collections::HashMap<String, String>,
+    engine: &Engine,
     policy: &Policy,
     anonymiser: &mut Anonymiser,
     report: &mut Report,
 ) -> String {
+    use super::html::{attribute_value, attributes, AttributeRole};
     let mut edits = Vec::new();
-    for range in super::html::person_links(html) {
-        let url = Markup::parse(&html[range.clone()], false).text;
-        if is_allowed(policy, &url) {
+    for attr in attributes(html) {
+        let mut value = Markup::parse(&html[attr.value.clone()], false).text;
+        // A `title="@user@host"` gets the pseudonym of the `@user` the text shows.
+        if let (AttributeRole::Text, Some(short)) = (attr.role, local.get(&allow_key(&value))) {
+            value = short.clone();
+        }
+        let findings = match attr.role {
+            AttributeRole::Link if is_allowed(policy, &value) => continue,
+            AttributeRole::Link => vec![Finding::new(
+                Span::new(0, value.len()),
+                Kind::Url,
+                1.0,
+                "field",
+            )],
+            AttributeRole::Text => engine.scan(&value),
+        };
+        if findings.is_empty() {
             continue;
         }
-        let findings = [Finding::new(
-            Span::new(0, url.len()),
-            Kind::Url,
-            1.0,
-            "field",
-        )];
-        let out = anonymiser.anonymise(&url, &findings);
+        let out = anonymiser.anonymise(&value, &findings);
         report.add_findings(&findings);
         report.add_replacements(&out.replacements);
-        if out.text != url {
-            edits.push((range, super::html::escape(&out.text).replace('"', "&quot;")));
+        if out.text != value {
+            edits.push((attr.value, attribute_value(&out.text, attr.quote)));
         }
     }
     rewrite(html, edits)

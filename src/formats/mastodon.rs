@@ -10,7 +10,8 @@
 //! Records: the items of `orderedItems`, `ancestors` and `descendants`, or of a top-level
 //! array. HTML (`content`, `contentMap`, `summary`, `note`) is scanned in its text nodes
 //! and replacements go only into text nodes, so the markup stays valid (see
-//! [`super::html`]). Identifying: mention `name`s, `acct`, `username`,
+//! [`super::html`]); attribute values in it that may identify someone (a mention's
+//! `href`, a `title`, an `alt`) are replaced too, encoded for their quotes. Identifying: mention `name`s, `acct`, `username`,
 //! `preferredUsername` (accounts), `display_name` and an actor's `name` (persons), account
 //! and mention ids (accounts), `inReplyTo`, `to`, `cc`, `attributedTo`, mention `href`,
 //! profile `url`s and avatars (web addresses). The public-audience address and hashtag

@@ -7,6 +7,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod csv_stream;
 pub mod hooks;
 pub mod html;
 pub mod json;
@@ -17,9 +18,11 @@ pub mod meta;
 pub mod process;
 pub mod reaction;
 pub mod text;
+pub mod xapi;
 pub mod xarchive;
 #[cfg(feature = "xlsx")]
 pub mod xlsx;
+pub mod youtube;
 pub mod zip;
 
 use crate::Error;
@@ -63,11 +66,15 @@ pub enum Format {
     Linkedin,
     /// Excel workbook: every sheet a table like CSV.
     Xlsx,
+    /// X API v2 response JSON (`data`, `includes.users`).
+    XApi,
+    /// YouTube Data API comment threads JSON.
+    Youtube,
 }
 
 /// Every `--format` name, for error messages.
 const SUPPORTED: &str =
-    "auto, text, jsonl, json, x-archive, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
+    "auto, text, jsonl, json, x-archive, x-api, youtube, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
 
 impl Format {
     /// The format's name as the CLI spells it.
@@ -90,6 +97,8 @@ impl Format {
             Format::Csv => "csv",
             Format::Linkedin => "linkedin",
             Format::Xlsx => "xlsx",
+            Format::XApi => "x-api",
+            Format::Youtube => "youtube",
         }
     }
 
@@ -116,6 +125,8 @@ impl Format {
             "csv" => Ok(Some(Format::Csv)),
             "linkedin" => Ok(Some(Format::Linkedin)),
             "xlsx" => Ok(Some(Format::Xlsx)),
+            "x-api" => Ok(Some(Format::XApi)),
+            "youtube" => Ok(Some(Format::Youtube)),
             other => Err(Error::unknown("format", other, SUPPORTED)),
         }
     }
@@ -273,7 +284,7 @@ const CP1252_HIGH: [u32; 32] = [
     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
 ];
 
-fn windows_1252(bytes: &[u8]) -> String {
+pub(crate) fn windows_1252(bytes: &[u8]) -> String {
     bytes
         .iter()
         .map(|&b| match b {

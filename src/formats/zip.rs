@@ -10,18 +10,24 @@
 //!
 //! Supported entries: `.js` files that start with `window.YTD.` (X), `.json` files (the
 //! JSON family, by content: [`super::json::sniff`], or the `--format` given; JSON Lines
-//! saved as `.json` too), `.jsonl` and `.ndjson`. Names and handles are learned from all supported entries before any text is
-//! scanned, so a commenter in `comments.json` is recognised in `your_posts_1.json`.
+//! saved as `.json` too), `.jsonl` and `.ndjson`; `.csv` and `.tsv` tables ([`super::csv`],
+//! LinkedIn's files by name or header with [`super::linkedin::OPTIONS`]; written back in
+//! their own encoding), `.txt` files (plain text, one record each) and, with the `xlsx`
+//! feature, `.xlsx` workbooks (rewritten only when a cell changes). Names and handles are
+//! learned from all supported entries before any text is scanned, so a commenter in
+//! `comments.json` is recognised in `your_posts_1.json`, and a name in LinkedIn's
+//! `Connections.csv` in `Comments.csv`.
 //!
 //! Errors name the entry (`data/tweets.js:3: invalid JSON...`); the caller adds the file.
 
 use super::hooks::Hooks;
 use super::json::{self, Document, Profile, Scanned};
-use super::{decode, jsonl, Format};
+use super::{columns, csv, decode, jsonl, linkedin, text, Format};
 use crate::report::Report;
 use crate::triage::Reaction;
 use crate::{Anonymiser, Engine, Error, Kind, Policy};
 use std::io::{Cursor, Read, Write};
+use std::path::Path;
 
 /// How an entry is processed, decided by its name and content.
 enum Entry {
@@ -29,6 +35,13 @@ enum Entry {
     Json(&'static Profile),
     /// JSON Lines.
     Jsonl,
+    /// A CSV table (LinkedIn's with its options), written back in its encoding.
+    Table(csv::Options, csv::Encoding),
+    /// Plain text, one record.
+    Text,
+    /// An Excel workbook.
+    #[cfg(feature = "xlsx")]
+    Xlsx,
 }
 
 /// The format of an entry: by its extension, then its content. `hint` is the format the
@@ -43,6 +56,9 @@ enum Entry {
 /// assert_eq!(entry_format("outbox.json", r#"{"orderedItems": []}"#, None), Some(Format::Mastodon));
 /// assert_eq!(entry_format("data/manifest.js", "var x = 1", None), None);
 /// assert_eq!(entry_format("media/1.jpg", "", None), None);
+/// assert_eq!(entry_format("Comments.csv", "Date,Link,Message", None), Some(Format::Linkedin));
+/// assert_eq!(entry_format("export/meltwater.tsv", "Date\tHit Sentence", None), Some(Format::Csv));
+/// assert_eq!(entry_format("notes/brief.txt", "Beste Jan", None), Some(Format::Text));
 /// ```
 pub fn entry_format(name: &str, content: &str, hint: Option<Format>) -> Option<Format> {
     let lower = name.to_ascii_lowercase();
@@ -58,17 +74,33 @@ pub fn entry_format(name: &str, content: &str, hint: Option<Format>) -> Option<F
         Some(family_hint.unwrap_or_else(|| json::sniff(content)))
     } else if lower.ends_with(".jsonl") || lower.ends_with(".ndjson") {
         Some(Format::Jsonl)
+    } else if is_table(&lower) {
+        Some(if linkedin::is_linkedin(Some(Path::new(name)), content) {
+            Format::Linkedin
+        } else {
+            Format::Csv
+        })
+    } else if lower.ends_with(".txt") {
+        Some(Format::Text)
+    } else if cfg!(feature = "xlsx") && lower.ends_with(".xlsx") {
+        Some(Format::Xlsx)
     } else {
         None
     }
 }
 
+/// A CSV or TSV entry, by its lower-case name.
+fn is_table(lower: &str) -> bool {
+    lower.ends_with(".csv") || lower.ends_with(".tsv")
+}
+
 /// Whether an entry's name can hold a supported format (content not read otherwise).
 fn maybe_supported(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    [".js", ".json", ".jsonl", ".ndjson"]
+    [".js", ".json", ".jsonl", ".ndjson", ".csv", ".tsv", ".txt"]
         .iter()
         .any(|ext| lower.ends_with(ext))
+        || (cfg!(feature = "xlsx") && lower.ends_with(".xlsx"))
 }
 
 /// How errors about the archive as a whole begin; errors about one entry begin with the
@@ -105,12 +137,27 @@ fn read_supported(
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(|e| Error::invalid(format!("cannot read: {e}")).at(name.clone()))?;
-        let text = match std::str::from_utf8(&bytes) {
-            Ok(text) => text.to_string(),
-            Err(_) => decode(bytes.clone()).text,
+        let lower = name.to_ascii_lowercase();
+        // Tables keep their encoding (UTF-16 stays UTF-16); a workbook is not text.
+        let (text, encoding) = if is_table(&lower) {
+            let (encoding, text) = csv::read(&bytes);
+            (text, encoding)
+        } else if lower.ends_with(".xlsx") {
+            (String::new(), csv::Encoding::Utf8 { bom: false })
+        } else {
+            let text = match std::str::from_utf8(&bytes) {
+                Ok(text) => text.to_string(),
+                Err(_) => decode(bytes.clone()).text,
+            };
+            (text, csv::Encoding::Utf8 { bom: false })
         };
         let entry = match entry_format(&name, &text, hint) {
             Some(Format::Jsonl) => Entry::Jsonl,
+            Some(Format::Csv) => Entry::Table(csv::Options::default(), encoding),
+            Some(Format::Linkedin) => Entry::Table(linkedin::OPTIONS, encoding),
+            Some(Format::Text) => Entry::Text,
+            #[cfg(feature = "xlsx")]
+            Some(Format::Xlsx) => Entry::Xlsx,
             Some(format) => match json::profile(format) {
                 Some(profile) => Entry::Json(profile),
                 None => continue,
@@ -128,8 +175,8 @@ fn read_supported(
     Ok(out)
 }
 
-/// The engine with the terms of every JSON document of the archive learned; every
-/// document must parse (the first that does not is the error).
+/// The engine with the terms of every JSON document and every table of the archive
+/// learned; every such entry must parse (the first that does not is the error).
 fn learn_all(
     entries: &[Supported],
     engine: &Engine,
@@ -137,17 +184,44 @@ fn learn_all(
 ) -> Result<Option<Engine>, Error> {
     let mut terms: Vec<(Kind, String)> = Vec::new();
     let mut seen: std::collections::HashSet<(Kind, String)> = Default::default();
+    let mut learned = columns::Learned::default();
     for e in entries {
-        if let Entry::Json(profile) = e.entry {
-            let doc = parse(e)?;
-            for term in json::terms(&doc, profile, policy) {
-                if seen.insert(term.clone()) {
-                    terms.push(term);
+        match e.entry {
+            Entry::Json(profile) => {
+                let doc = parse(e)?;
+                for term in json::terms(&doc, profile, policy) {
+                    if seen.insert(term.clone()) {
+                        terms.push(term);
+                    }
                 }
             }
+            Entry::Table(options, _) => learned.merge(&table(e, options, policy)?.learned()),
+            #[cfg(feature = "xlsx")]
+            Entry::Xlsx => learned.merge(&workbook(e, policy)?.learned()),
+            Entry::Jsonl | Entry::Text => {}
+        }
+    }
+    for term in learned.terms() {
+        if seen.insert(term.clone()) {
+            terms.push(term.clone());
         }
     }
     Ok(json::learned_engine(engine, &terms))
+}
+
+/// A table entry parsed; errors name the entry and the line (`Comments.csv: 3: ...`).
+fn table<'e>(
+    e: &'e Supported,
+    options: csv::Options,
+    policy: &Policy,
+) -> Result<csv::Table<'e>, Error> {
+    csv::Table::parse(&e.text, options, policy).map_err(|err| err.at(e.name.clone()))
+}
+
+/// A workbook entry read; errors name the entry.
+#[cfg(feature = "xlsx")]
+fn workbook(e: &Supported, policy: &Policy) -> Result<super::xlsx::Workbook, Error> {
+    super::xlsx::Workbook::read(&e.bytes, policy).map_err(|err| err.at(e.name.clone()))
 }
 
 fn parse(e: &Supported) -> Result<Document<'_>, Error> {
@@ -344,6 +418,56 @@ fn process(
             }
             Ok((out.into_bytes(), record))
         }
+        Entry::Table(options, encoding) => {
+            let table = table(e, options, policy)?;
+            let count = table.records().count();
+            let out = table.anonymise_hooked(engine, policy, anonymiser, report, hooks);
+            Ok(if out == e.text {
+                // Nothing changed: the very bytes (also keeps invalid UTF-16 as it was).
+                (e.bytes.clone(), count)
+            } else {
+                (encoding.encode(&out), count)
+            })
+        }
+        Entry::Text => {
+            // One record: left out whole by triage, else scanned with the person's keeps.
+            let out = if hooks.keeps(0) {
+                report.record_scanned();
+                let mut findings = engine.scan(&e.text);
+                hooks.apply(0, text::FIELD, &e.text, &mut findings);
+                let out = anonymiser.anonymise(&e.text, &findings);
+                report.add_findings(&findings);
+                report.add_replacements(&out.replacements);
+                report.record_written();
+                out.text
+            } else {
+                String::new()
+            };
+            if out == e.text {
+                return Ok((e.bytes.clone(), 1));
+            }
+            // A rewritten entry is UTF-8; its byte-order mark stays.
+            let mut bytes = Vec::with_capacity(out.len() + 3);
+            if e.bytes.starts_with(b"\xEF\xBB\xBF") {
+                bytes.extend_from_slice(b"\xEF\xBB\xBF");
+            }
+            bytes.extend_from_slice(out.as_bytes());
+            Ok((bytes, 1))
+        }
+        #[cfg(feature = "xlsx")]
+        Entry::Xlsx => {
+            let before = workbook(e, policy)?;
+            let count = before.reactions().len();
+            let mut after = before.clone();
+            after.anonymise_hooked(engine, policy, anonymiser, report, hooks);
+            // Writing a workbook changes its bytes; only do it when a cell changed.
+            if after == before {
+                Ok((e.bytes.clone(), count))
+            } else {
+                let bytes = after.write().map_err(|err| err.at(e.name.clone()))?;
+                Ok((bytes, count))
+            }
+        }
     }
 }
 
@@ -390,10 +514,24 @@ pub fn reactions(
                 }
                 found
             }
+            Entry::Table(options, _) => {
+                let table = table(e, options, policy_for_reactions())?;
+                table.records().map(|r| table.reaction(r)).collect()
+            }
+            Entry::Text => vec![Reaction::new(&e.text)],
+            #[cfg(feature = "xlsx")]
+            Entry::Xlsx => workbook(e, policy_for_reactions())?.reactions(),
         };
         out.push((e.name.clone(), found));
     }
     Ok(out)
+}
+
+/// Column roles do not change which rows are records or what their reaction is: the
+/// default policy is enough to read tables for triage.
+fn policy_for_reactions() -> &'static Policy {
+    static DEFAULT: std::sync::OnceLock<Policy> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Policy::default)
 }
 
 /// Scans an export zip: for every supported entry, its name and what was found in it
@@ -449,8 +587,49 @@ pub fn scan(
                 }
                 found
             }
+            Entry::Table(options, _) => {
+                let table = table(e, options, policy)?;
+                let found = table.scan(engine).map(|s| table_field(&table.columns, s));
+                found.collect()
+            }
+            Entry::Text => vec![Scanned {
+                record: 0,
+                id: serde_json::Value::Null,
+                field: text::FIELD.to_string(),
+                text: e.text.clone(),
+                role: json::Role::Text,
+                findings: engine.scan(&e.text),
+            }],
+            #[cfg(feature = "xlsx")]
+            Entry::Xlsx => {
+                let book = workbook(e, policy)?;
+                let columns: Vec<csv::Column> = book
+                    .sheets
+                    .iter()
+                    .flat_map(|s| s.columns.iter().map(|(_, c)| c.clone()))
+                    .collect();
+                let found = book.scan(engine).into_iter();
+                found.map(|s| table_field(&columns, s)).collect()
+            }
         };
         out.push((e.name.clone(), found));
     }
     Ok(out)
+}
+
+/// A scanned table cell as a scanned field: the column name is the field, its role the
+/// column's.
+fn table_field(columns: &[csv::Column], s: csv::Scanned<'_>) -> Scanned {
+    let role = match columns.iter().find(|c| c.name == s.field).map(|c| c.role) {
+        Some(columns::Role::Identifying(kind)) => json::Role::Identifying(kind),
+        _ => json::Role::Text,
+    };
+    Scanned {
+        record: s.record,
+        id: s.id,
+        field: s.field.to_string(),
+        text: s.text.to_string(),
+        role,
+        findings: s.findings,
+    }
 }

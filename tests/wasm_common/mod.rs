@@ -370,3 +370,41 @@ pub fn process_file_errors() {
         assert!(!message.contains("geheim"), "{message}");
     }
 }
+
+/// Workbooks in WebAssembly (feature `xlsx`): read with calamine and written back with
+/// rust_xlsxwriter (which reads the clock through JavaScript on this target): the author is
+/// replaced, the same name in the text gets the same pseudonym, numbers stay numbers.
+#[cfg(feature = "xlsx")]
+pub fn xlsx_round_trip() {
+    use weglakker::formats::xlsx;
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, header) in ["Auteur", "Bericht", "Likes"].iter().enumerate() {
+        sheet.write_string(0, col as u16, *header).unwrap();
+    }
+    sheet.write_string(1, 0, "Zeemeeuw Jansen").unwrap();
+    sheet
+        .write_string(1, 1, "Dank aan Zeemeeuw Jansen voor de tip")
+        .unwrap();
+    sheet.write_number(1, 2, 12.0).unwrap();
+    let bytes = book.save_to_buffer().unwrap();
+    let policy = weglakker::Policy::default();
+    let mut report = weglakker::report::Report::new(&policy);
+    let out = xlsx::anonymise(
+        &bytes,
+        &policy,
+        &mut weglakker::Anonymiser::new(&policy),
+        &mut report,
+    )
+    .unwrap();
+    let book = xlsx::Workbook::read(&out, &policy).unwrap();
+    let cells: Vec<String> = book.sheets[0]
+        .cells
+        .iter()
+        .map(|(_, _, d)| d.to_string())
+        .collect();
+    assert_eq!(cells[3], "[PERSOON-1]", "{cells:?}");
+    assert_eq!(cells[4], "Dank aan [PERSOON-1] voor de tip", "{cells:?}");
+    assert_eq!(cells[5], "12", "{cells:?}");
+    assert_eq!(report.records.written, 1);
+}
