@@ -210,7 +210,8 @@ impl Markup {
 
 /// Where the tag at the start of `rest` (which starts with `<`) ends: the index of its
 /// `>`. A `>` inside a quoted attribute value (`title="a > b"`) does not end it; a quote
-/// that is never closed is read as an ordinary character.
+/// that is never closed ends at the first `>` after it (so what comes before it reads the
+/// same whatever a rewritten value holds).
 fn tag_end(rest: &str) -> Option<usize> {
     let bytes = rest.as_bytes();
     let mut i = 1;
@@ -222,10 +223,19 @@ fn tag_end(rest: &str) -> Option<usize> {
                 while bytes.get(i).is_some_and(u8::is_ascii_whitespace) {
                     i += 1;
                 }
-                if let Some(&q @ (b'"' | b'\'')) = bytes.get(i) {
-                    match rest[i + 1..].find(char::from(q)) {
+                match bytes.get(i) {
+                    Some(&q @ (b'"' | b'\'')) => match rest[i + 1..].find(char::from(q)) {
                         Some(len) => i += len + 2,
-                        None => return rest.find('>'),
+                        None => return rest[i..].find('>').map(|n| n + i),
+                    },
+                    // An unquoted value runs to whitespace or the end of the tag.
+                    _ => {
+                        while bytes
+                            .get(i)
+                            .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'>')
+                        {
+                            i += 1;
+                        }
                     }
                 }
             }
@@ -331,8 +341,15 @@ pub fn attributes(raw: &str) -> Vec<Attribute> {
                 pos += 1;
                 continue;
             }
+            // An empty name: a stray `=`, whose value is read (and skipped) like any other,
+            // as `tag_end` reads it.
             let name_start = pos;
-            pos = name_end(pos).max(pos + 1);
+            pos = name_end(pos);
+            if pos == name_start && bytes[pos] != b'=' {
+                // Never reached (`tag_end` ends the tag at such a `>`); keeps the loop finite.
+                pos += 1;
+                continue;
+            }
             let name = raw[name_start..pos].to_ascii_lowercase();
             let mut k = pos;
             while k < close && bytes[k].is_ascii_whitespace() {
@@ -361,7 +378,7 @@ pub fn attributes(raw: &str) -> Vec<Attribute> {
                 }
             };
             pos = value.end + usize::from(quote.is_some());
-            if value.is_empty() {
+            if value.is_empty() || name.is_empty() {
                 continue;
             }
             if let Some(role) = attribute_role(&name, &raw[value.clone()]) {
@@ -378,8 +395,9 @@ pub fn attributes(raw: &str) -> Vec<Attribute> {
 }
 
 /// Encodes text as an attribute value that was written with `quote`: `&`, `<`, `>` and
-/// both quotes as references; an unquoted value gets double quotes, so a replacement with
-/// a space in it stays one value.
+/// both quotes as references; for an unquoted value also whitespace, `=` and `` ` ``, so
+/// the new value is still one unquoted value and no quote is added that could pair with
+/// another one in malformed markup.
 ///
 /// # Examples
 ///
@@ -388,13 +406,20 @@ pub fn attributes(raw: &str) -> Vec<Attribute> {
 ///
 /// assert_eq!(attribute_value("[URL-1]", Some('"')), "[URL-1]");
 /// assert_eq!(attribute_value("a \"b\" & 'c'", Some('\'')), "a &quot;b&quot; &amp; &#39;c&#39;");
-/// assert_eq!(attribute_value("[PERSOON 1]", None), "\"[PERSOON 1]\"");
+/// assert_eq!(attribute_value("[PERSOON 1]=x", None), "[PERSOON&#32;1]&#61;x");
 /// ```
 pub fn attribute_value(text: &str, quote: Option<char>) -> String {
     let escaped = escape(text).replace('"', "&quot;").replace('\'', "&#39;");
     match quote {
         Some(_) => escaped,
-        None => format!("\"{escaped}\""),
+        None => escaped
+            .chars()
+            .map(|c| match c {
+                '=' | '`' => format!("&#{};", u32::from(c)),
+                c if c.is_ascii_whitespace() => format!("&#{};", u32::from(c)),
+                c => c.to_string(),
+            })
+            .collect(),
     }
 }
 
@@ -515,6 +540,11 @@ mod tests {
             ),
             // an unclosed quote: the rest of the tag is not read, nothing panics
             ("<a title=\"open>é", &[]),
+            // an unclosed quote ends its tag at the next `>` after it (found by fuzzing)
+            (
+                "<a href=\"u//m.></b>(<img alt=\"n=\"h>",
+                &[("href", "u//m.></b>(<img alt=", link)],
+            ),
             ("<img alt='Ünal' src=\"é.png\"", &[]),
             (
                 "<img alt='Ünal' src=é.png>",
@@ -550,7 +580,7 @@ mod tests {
     fn rewritten_attributes_read_back_the_same() {
         const PIECES: &[&str] = &[
             "<", ">", "=", "\"", "'", " ", "a", "href", "title", "data-x", "/", "é", "://", "#",
-            "&amp;", "</", "<!--",
+            "&amp;", "</", "<!--", "\n", "!", "x=y",
         ];
         let mut seed: u64 = 0x5EED;
         for _ in 0..20_000 {
