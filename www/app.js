@@ -23,7 +23,7 @@ const PAGE = 50;
 const STORAGE = 'weglakker.policy';
 const OPERATORS = ['pseudonym', 'tag', 'redact', 'keep'];
 /** The formats the core reads (the CLI's --format names), for the format choice. */
-const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'facebook', 'instagram', 'mastodon', 'zip', 'xlsx'];
+const FORMATS = ['auto', 'text', 'jsonl', 'json', 'csv', 'linkedin', 'x-archive', 'x-api', 'youtube', 'facebook', 'instagram', 'mastodon', 'zip', 'xlsx'];
 /** The download's media type per format. */
 const TYPES = {
   jsonl: 'application/x-ndjson', text: 'text/plain;charset=utf-8', csv: 'text/csv', linkedin: 'text/csv',

@@ -206,7 +206,7 @@ export interface ProcessOptions {
 
 /** A format the core reads. */
 export type FormatId =
-  | 'text' | 'jsonl' | 'json' | 'x-archive' | 'facebook' | 'instagram' | 'mastodon'
+  | 'text' | 'jsonl' | 'json' | 'x-archive' | 'x-api' | 'youtube' | 'facebook' | 'instagram' | 'mastodon'
   | 'csv' | 'linkedin' | 'zip' | 'xlsx';
 
 /** One text field of a record with its findings (UTF-16 offsets into `text`). */

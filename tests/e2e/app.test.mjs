@@ -303,6 +303,27 @@ test('other formats through the same entry: a CSV export', async () => {
   await context.close();
 });
 
+test('an Excel workbook: findings, download as xlsx, and the download read back', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  await page.setInputFiles('#wl-file', `${ROOT}tests/e2e/fixtures/reacties.xlsx`);
+  await waitFindings(page, (d) => d.length === 2);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#wl-download')]);
+  assert.equal(dl.suggestedFilename(), 'reacties.anon.xlsx');
+  const bytes = readFileSync(await dl.path());
+  assert.equal(bytes.subarray(0, 2).toString('latin1'), 'PK');
+  // The minimised workbook, opened in the page again (its name differs, so the count
+  // changes to its own): its three records read, and the deny terms are no longer in it.
+  await page.uncheck('#wl-only'); // show records without findings too
+  await page.setInputFiles('#wl-file', { name: 'reacties.anon.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: bytes });
+  await page.waitForFunction(() => /^3 records/.test(document.querySelector('.wl-status').textContent)
+    && document.querySelectorAll('#wl-list .wl-record').length === 3
+    && !/Zeemeeuw|Aalscholver/i.test(document.querySelector('#wl-list').textContent));
+  await waitFindings(page, (d) => d.length === 0);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 /** A synthetic JSON Lines export of `n` posts (every 7th with a deny-list term). */
 function bigExport(n) {
   const lines = [];
