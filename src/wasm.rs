@@ -726,6 +726,11 @@ impl CsvSession {
         self.inner.plan().map(|_| ()).map_err(js_error)
     }
 
+    /// What processFile notes about the encoding (`read as UTF-16 ...`), or null.
+    pub fn note(&self) -> Option<String> {
+        self.inner.note().map(str::to_string)
+    }
+
     /// True when `rescan` can re-read records by their byte offsets (UTF-8 files).
     pub fn resumable(&self) -> bool {
         self.inner.resumable()

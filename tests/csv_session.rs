@@ -119,6 +119,7 @@ fn the_download_equals_the_whole_file_with_triage_and_keep() {
                         "{what}: report"
                     );
                     assert_eq!(done.note, want.note, "{what}: note");
+                    assert_eq!(s.note(), want.note, "{what}: note");
                 }
             }
         }

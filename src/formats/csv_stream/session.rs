@@ -256,6 +256,15 @@ impl CsvSession {
         matches!(&self.stage, Stage::Planned(p) if matches!(p.plan.surveyed.encoding, Encoding::Utf8 { .. }))
     }
 
+    /// What the whole-file reader notes about the encoding (`read as UTF-16 ...`), once
+    /// the plan is made.
+    pub fn note(&self) -> Option<&'static str> {
+        match &self.stage {
+            Stage::Planned(p) => note(p.plan.surveyed.encoding),
+            _ => None,
+        }
+    }
+
     fn planned(&mut self) -> Result<&mut Planned, Error> {
         match &mut self.stage {
             Stage::Planned(p) => Ok(p),
