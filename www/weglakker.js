@@ -421,7 +421,7 @@ function review(p, scan, answers) {
  * Processes the whole file (a Blob, File or bytes) in ONE worker with one engine, so
  * pseudonyms are consistent over the file: the download. JSON Lines (and text without
  * triage or `keep`) go through a wasm Session chunk by chunk, CSV (and LinkedIn) through
- * a CsvSession in three passes of 8 MiB slices; the rest in one piece.
+ * a CsvSession in three passes of 2 MiB slices; the rest in one piece.
  * Resolves to processFile's result with `output` as a Blob (records left out).
  * `options.onProgress({done, total})`: bytes read so far (chunked formats).
  */

@@ -17,7 +17,7 @@
 //      is a Blob, never one giant string.
 //   {type: 'csvscan', id, blob, scan, options}             → {type: 'progress', id, done, total}…,
 //      then {type: 'done', id, result: {parts: [summary]}}: a CSV or LinkedIn file read in
-//      passes by ONE wasm CsvSession (8 MiB slices, never whole); each part's records stay
+//      passes by ONE wasm CsvSession (2 MiB slices, 1 MiB for the scan; never whole); each part's records stay
 //      here under (scan, part number), as byte offsets when the file is UTF-8 (re-read
 //      from the Blob when shown), else as JSON text.
 //   {type: 'csvsession', id, blob, options}                → progress…, then {type: 'done', id,
@@ -229,16 +229,19 @@ async function csvRecords(store, numbers) {
   return numbers.map((n) => found.get(n) ?? null);
 }
 
-/** Reads `blob` in slices of `CSV_STEP` bytes, handing each to `feed`; `after(end)` then. */
-async function eachSlice(blob, feed, after) {
-  for (let at = 0; at < blob.size; at += CSV_STEP) {
-    const end = Math.min(blob.size, at + CSV_STEP);
+/** Reads `blob` in slices of `step` bytes, handing each to `feed`; `after(end)` then. */
+async function eachSlice(blob, feed, after, step = CSV_STEP) {
+  for (let at = 0; at < blob.size; at += step) {
+    const end = Math.min(blob.size, at + step);
     feed(await read(blob, at, end));
     after(end);
   }
 }
 
-const CSV_STEP = 8 << 20;
+const CSV_STEP = 2 << 20;
+/** The review pass reads smaller slices: each slice's records become JS objects at once
+ * (summarised, then garbage), so a smaller slice keeps the worker's heap small. */
+const CSV_SCAN_STEP = 1 << 20;
 
 /**
  * A CsvSession over `blob` after its first two passes (the bytes, then the rows: the
@@ -284,7 +287,7 @@ async function csvScan({ id, blob, scan, options }) {
     first += records.length;
   };
   try {
-    await eachSlice(blob, (b) => take(s.scan(b)), (end) => progress(2 * blob.size + end));
+    await eachSlice(blob, (b) => take(s.scan(b)), (end) => progress(2 * blob.size + end), CSV_SCAN_STEP);
     take(s.finishScan());
     if (parts.length === 0) take({ records: [], starts: new Float64Array(0), ends: new Float64Array(0) }, true);
   } catch (err) {

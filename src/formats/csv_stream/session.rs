@@ -95,6 +95,23 @@ struct Pass {
 
 /// The records of one batch of a scan, and the byte offset in the file where each starts
 /// and ends (valid when [`CsvSession::resumable`]).
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::csv_stream::session::CsvSession;
+///
+/// let input = b"\xEF\xBB\xBFid,bericht\n7,hoi\n";
+/// let policy = weglakker::Policy::default();
+/// let mut s = CsvSession::new(&policy, Default::default(), None, false).unwrap();
+/// s.survey(input);
+/// s.learn(input).unwrap();
+/// s.plan().unwrap();
+/// let mut batch = s.scan(input).unwrap();
+/// batch.records.extend(s.finish_scan().unwrap().records);
+/// assert_eq!(batch.records[0].id, Some("7".into()));
+/// assert!(s.resumable());
+/// ```
 #[derive(Clone, Debug, Default)]
 pub struct ScanBatch {
     /// The records, numbered over the file.
@@ -106,6 +123,27 @@ pub struct ScanBatch {
 }
 
 /// A CSV (or LinkedIn) file read in passes with one engine, one anonymiser and one report.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::csv_stream::session::CsvSession;
+/// use weglakker::Policy;
+///
+/// let input = b"id;bericht\n1;Zeemeeuw\n2;Zeemeeuw\n";
+/// let policy = Policy::from_json(r#"{"version": 1, "deny": ["Zeemeeuw"]}"#).unwrap();
+/// // The second record's finding kept by hand.
+/// let session = CsvSession::new(&policy, Default::default(), None, false).unwrap();
+/// let mut s = session.with_keep(Box::new(|record, field, _, _| record == 1 && field == "bericht"));
+/// s.survey(input);
+/// s.learn(input).unwrap();
+/// s.plan().unwrap();
+/// let mut out = s.write(input).unwrap();
+/// let done = s.finish_write().unwrap();
+/// out.extend(done.output);
+/// assert_eq!(out, b"id;bericht\n1;[PERSOON-1]\n2;Zeemeeuw\n");
+/// assert_eq!(done.report.records.written, 2);
+/// ```
 pub struct CsvSession {
     policy: Policy,
     options: Options,
