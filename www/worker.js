@@ -281,7 +281,7 @@ async function csvScan({ id, blob, scan, options }) {
     // UTF-8: where each record is (16 bytes a record); else the records as JSON text.
     const store = s.resumable()
       ? { session: s, blob, first, starts: batch.starts, ends: batch.ends }
-      : { session: null, first, json: records.map((r) => JSON.stringify(compact(r))) };
+      : { session: null, first, json: records.map((r) => JSON.stringify(compact({ ...r, record: r.record - first }))) };
     stores.set(parts.length, store);
     parts.push(summary);
     first += records.length;

@@ -510,6 +510,35 @@ test('a CSV of 5,000 rows in passes: page 3, a finding kept by hand, the downloa
   await context.close();
 });
 
+test('a UTF-16 CSV over several slices: records kept as text, numbered over the file', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  const n = 3000;
+  const pad = 'd'.repeat(400);
+  const rows = ['id;datum;bericht'];
+  for (let i = 0; i < n; i++) rows.push(`m${i};${pad};"Bericht #${i}. Operatie Zeemeeuw."`);
+  const text = rows.join('\r\n') + '\r\n';
+  // UTF-16 little-endian with its byte-order mark: more than two 1 MiB scan slices.
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  assert.ok(buffer.length > 2 << 20, `${buffer.length} bytes`);
+  await page.setInputFiles('#wl-file', { name: 'breed.csv', mimeType: 'text/csv', buffer });
+  await page.waitForFunction((n) => document.querySelector('weglakker-app').dataset.records === String(n), n, { timeout: 120000 });
+  for (let p = 1; p <= 50; p++) {
+    await page.click('.wl-pager button:last-child');
+    await page.waitForFunction((first) => document.querySelector('.wl-record')?.dataset.record === first, String(50 * p));
+  }
+  const onPage = await page.$$eval('.wl-record', (rs) => rs.map((r) => [Number(r.dataset.record), Number(r.textContent.match(/Bericht #(\d+)\./)?.[1])]));
+  assert.deepEqual(onPage, Array.from({ length: 50 }, (_, i) => [2500 + i, 2500 + i]));
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'breed.anon.csv');
+  // Read back as UTF-8 text: the UTF-16 code units of ASCII are the letters and NULs.
+  const ascii = content.replaceAll('\0', '');
+  assert.equal(ascii.match(/Bericht #\d+\. Operatie \[PERSOON-1\]\./g)?.length, n);
+  assert.ok(!/Zeemeeuw/.test(ascii));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('the app has no serious accessibility violations (axe-core)', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
