@@ -301,7 +301,7 @@ export async function processInWorkers(source, options = {}) {
     if (isCsv(format, rest.name)) {
       // CSV: one worker reads the file in passes and keeps where each record is.
       const message = { type: 'csvscan', blob, scan, options: base };
-      const progress = (m) => onProgress?.({ done: m.done, total: m.total, records: 0, bytes: m.done / 3 });
+      const progress = (m) => onProgress?.({ done: m.done, total: m.total, records: m.records, bytes: m.done / 3 });
       const { result, slot, generation } = await p.send(message, { onProgress: progress });
       return review(p, scan, result.parts.map((part) => ({ result: part, slot, generation })));
     }

@@ -15,7 +15,7 @@
 //      then {type: 'done', id, result}: the whole file through ONE wasm Session (one engine,
 //      one anonymiser: consistent pseudonyms), read and written in chunks; `result.output`
 //      is a Blob, never one giant string.
-//   {type: 'csvscan', id, blob, scan, options}             → {type: 'progress', id, done, total}…,
+//   {type: 'csvscan', id, blob, scan, options}             → {type: 'progress', id, done, total, records}…,
 //      then {type: 'done', id, result: {parts: [summary]}}: a CSV or LinkedIn file read in
 //      passes by ONE wasm CsvSession (2 MiB slices, 1 MiB for the scan; never whole); each part's records stay
 //      here under (scan, part number), as byte offsets when the file is UTF-8 (re-read
@@ -267,7 +267,7 @@ async function csvPlanned(blob, options, progress) {
 
 async function csvScan({ id, blob, scan, options }) {
   forgetOlder(scan);
-  const progress = (done) => self.postMessage({ type: 'progress', id, done, total: 3 * blob.size });
+  const progress = (done, records = 0) => self.postMessage({ type: 'progress', id, done, total: 3 * blob.size, records });
   const s = await csvPlanned(blob, options, progress);
   if (!s) return { parts: [await scanChunk({ blob, start: 0, end: blob.size, scan, chunk: 0, lines: false, options })] };
   const parts = [];
@@ -287,7 +287,7 @@ async function csvScan({ id, blob, scan, options }) {
     first += records.length;
   };
   try {
-    await eachSlice(blob, (b) => take(s.scan(b)), (end) => progress(2 * blob.size + end), CSV_SCAN_STEP);
+    await eachSlice(blob, (b) => take(s.scan(b)), (end) => progress(2 * blob.size + end, first), CSV_SCAN_STEP);
     take(s.finishScan());
     if (parts.length === 0) take({ records: [], starts: new Float64Array(0), ends: new Float64Array(0) }, true);
   } catch (err) {
