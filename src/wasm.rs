@@ -580,3 +580,220 @@ struct JsFinished<'a> {
     report_html: String,
     note: Option<&'static str>,
 }
+
+/// `keep` entries as the core's callback: `(record, field)` → UTF-16 starts in the field.
+fn keep_from_js(keep: Vec<JsKeep>) -> Option<Box<crate::formats::process::KeepFn<'static>>> {
+    let mut by_field: HashMap<(usize, String), HashSet<usize>> = HashMap::new();
+    for k in keep {
+        by_field
+            .entry((k.record, k.field))
+            .or_default()
+            .insert(k.start);
+    }
+    if by_field.is_empty() {
+        return None;
+    }
+    Some(Box::new(
+        move |record: usize, field: &str, text: &str, f: &Finding| {
+            by_field
+                .get(&(record, field.to_string()))
+                .is_some_and(|starts| {
+                    let start = text
+                        .get(..f.span.start)
+                        .map_or(0, |s| s.encode_utf16().count());
+                    starts.contains(&start)
+                })
+        },
+    ))
+}
+
+/// Records as processFile hands them out (UTF-16 offsets in every finding).
+fn js_records<'a>(records: &'a [process::Record], lang: Lang) -> Vec<JsRecord<'a>> {
+    records
+        .iter()
+        .map(|r| JsRecord {
+            record: r.number,
+            line: r.line,
+            id: &r.id,
+            decision: r.triage.as_ref().map(|t| t.decision.id()),
+            reason: r.triage.as_ref().map(|t| t.reason(lang)),
+            review: r.triage.as_ref().is_some_and(|t| t.review),
+            written: r.written,
+            fields: r
+                .fields
+                .iter()
+                .map(|f| JsField {
+                    field: &f.name,
+                    text: &f.text,
+                    findings: js_findings(&f.text, &f.findings),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// A large CSV (or LinkedIn) file read in passes by ONE object that owns its plan, so a
+/// worker can feed it a `File`'s slices across messages (see
+/// `formats::csv_stream::session`): `new CsvSession(options, head)` (processFile's options;
+/// `format` `csv`, `linkedin` or `auto`, then told by `name` and `head`, the file's first
+/// bytes); pass 1 `survey(bytes)`… then `exact()` (false: read the file whole); pass 2
+/// `learn(bytes)`… `plan()`; then the download `write(bytes)` → output so far …
+/// `finishWrite()` → `{output, format, report, reportHtml, note}`, or the review
+/// `scan(bytes)` → `{records, starts, ends}` (records as processFile's, `starts`/`ends`
+/// their byte offsets in the file as `Float64Array`s) … `finishScan()`, and
+/// `rescan(bytes, first)` → records, for a slice from `starts[first]` to a later record's
+/// end (when `resumable()`). Records are numbered over the file from 0.
+#[wasm_bindgen]
+pub struct CsvSession {
+    inner: crate::formats::csv_stream::session::CsvSession,
+    format: Format,
+    lang: Lang,
+}
+
+#[wasm_bindgen]
+impl CsvSession {
+    /// Starts a session; throws when the file is not CSV or LinkedIn, or on bad options.
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue, head: &[u8]) -> Result<CsvSession, JsValue> {
+        let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
+            serde_json::from_str("{}").map_err(js_error)?
+        } else {
+            serde_wasm_bindgen::from_value(options.clone())
+                .map_err(|err| js_error(format!("options: {err}")))?
+        };
+        let policy = policy_from_js(&with_version(get(&options, "policy")))?;
+        let key = key_from_js(&get(&options, "key"))?;
+        let format = match Format::from_name(&js_options.format).map_err(js_error)? {
+            Some(format) => format,
+            None => {
+                let path = js_options.name.as_deref().map(std::path::Path::new);
+                Format::detect(path, &String::from_utf8_lossy(head)).map_err(js_error)?
+            }
+        };
+        let csv_options = match format {
+            Format::Csv => crate::formats::csv::Options::default(),
+            Format::Linkedin => crate::formats::linkedin::OPTIONS,
+            other => {
+                return Err(js_error(format!(
+                    "options: a CSV session reads csv or linkedin, not {}",
+                    other.id()
+                )))
+            }
+        };
+        let mut inner = crate::formats::csv_stream::session::CsvSession::new(
+            &policy,
+            csv_options,
+            key.as_deref(),
+            js_options.triage,
+        )
+        .map_err(js_error)?;
+        if let Some(name) = js_options.name.as_deref() {
+            inner = inner.with_name(name);
+        }
+        if let Some(keep) = keep_from_js(js_options.keep) {
+            inner = inner.with_keep(keep);
+        }
+        Ok(CsvSession {
+            inner,
+            format,
+            lang: js_options.lang.unwrap_or(policy.labels),
+        })
+    }
+
+    /// The format read: `csv` or `linkedin`.
+    pub fn format(&self) -> String {
+        self.format.id().to_string()
+    }
+
+    /// Pass 1: the next bytes.
+    pub fn survey(&mut self, bytes: &[u8]) {
+        self.inner.survey(bytes);
+    }
+
+    /// After pass 1: true when the passes give exactly the whole-file result (false for
+    /// UTF-16 that does not decode cleanly: use processFile).
+    pub fn exact(&mut self) -> bool {
+        self.inner.surveyed().exact
+    }
+
+    /// Pass 2: the next bytes.
+    pub fn learn(&mut self, bytes: &[u8]) -> Result<(), JsValue> {
+        self.inner.learn(bytes).map_err(js_error)
+    }
+
+    /// Ends pass 2. Throws naming the line of a bad record.
+    pub fn plan(&mut self) -> Result<(), JsValue> {
+        self.inner.plan().map(|_| ()).map_err(js_error)
+    }
+
+    /// What processFile notes about the encoding (`read as UTF-16 ...`), or null.
+    pub fn note(&self) -> Option<String> {
+        self.inner.note().map(str::to_string)
+    }
+
+    /// True when `rescan` can re-read records by their byte offsets (UTF-8 files).
+    pub fn resumable(&self) -> bool {
+        self.inner.resumable()
+    }
+
+    /// The download pass: the next bytes → the output of the rows completed so far.
+    pub fn write(&mut self, bytes: &[u8]) -> Result<Vec<u8>, JsValue> {
+        self.inner.write(bytes).map_err(js_error)
+    }
+
+    /// Ends the download: `{output: Uint8Array (the rest), format, report, reportHtml, note}`.
+    #[wasm_bindgen(js_name = finishWrite)]
+    pub fn finish_write(&mut self) -> Result<JsValue, JsValue> {
+        let mut done = self.inner.finish_write().map_err(js_error)?;
+        done.report.set_processed_at(now_rfc3339());
+        let result = to_js(&JsFinished {
+            format: self.format.id(),
+            report: &done.report,
+            report_html: done.report.to_html(self.lang),
+            note: done.note,
+        })?;
+        let output = js_sys::Uint8Array::from(&done.output[..]);
+        js_sys::Reflect::set(&result, &JsValue::from_str("output"), &output)?;
+        Ok(result)
+    }
+
+    /// The review pass: the next bytes → `{records, starts, ends}` of the records completed.
+    pub fn scan(&mut self, bytes: &[u8]) -> Result<JsValue, JsValue> {
+        let batch = self.inner.scan(bytes).map_err(js_error)?;
+        self.js_batch(&batch)
+    }
+
+    /// Ends the review pass: the last records.
+    #[wasm_bindgen(js_name = finishScan)]
+    pub fn finish_scan(&mut self) -> Result<JsValue, JsValue> {
+        let batch = self.inner.finish_scan().map_err(js_error)?;
+        self.js_batch(&batch)
+    }
+
+    /// The records in `bytes` (from record `first`'s start to a later record's end).
+    pub fn rescan(&mut self, bytes: &[u8], first: usize) -> Result<JsValue, JsValue> {
+        let records = self.inner.rescan(bytes, first).map_err(js_error)?;
+        to_js(&js_records(&records, self.lang))
+    }
+
+    fn js_batch(
+        &self,
+        batch: &crate::formats::csv_stream::session::ScanBatch,
+    ) -> Result<JsValue, JsValue> {
+        let result = js_sys::Object::new();
+        let records = to_js(&js_records(&batch.records, self.lang))?;
+        // Offsets up to 2^53: a Float64Array holds them exactly (files past 4 GiB too).
+        let offsets = |v: &[u64]| {
+            let f: Vec<f64> = v.iter().map(|&o| o as f64).collect();
+            js_sys::Float64Array::from(&f[..])
+        };
+        js_sys::Reflect::set(&result, &JsValue::from_str("records"), &records)?;
+        js_sys::Reflect::set(
+            &result,
+            &JsValue::from_str("starts"),
+            &offsets(&batch.starts),
+        )?;
+        js_sys::Reflect::set(&result, &JsValue::from_str("ends"), &offsets(&batch.ends))?;
+        Ok(result.into())
+    }
+}

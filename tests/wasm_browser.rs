@@ -18,6 +18,7 @@ boundary_tests!(
     process_file_keeps_chosen_findings,
     process_file_errors,
     session_in_chunks,
+    csv_session_in_passes,
 );
 
 // Workbooks: only with the `xlsx` feature (the page build and `make test-wasm` set it).

@@ -265,9 +265,15 @@ async function chunksOf(blob, size, signal) {
 
 let scans = 0;
 
+/** True for a file the workers read as CSV in passes (csv, linkedin, or a .csv/.tsv name). */
+function isCsv(format, name = '') {
+  return format === 'csv' || format === 'linkedin' || (format === 'auto' && /\.(csv|tsv)$/i.test(name));
+}
+
 /**
  * Scans a file (a Blob, File or bytes) for review in the worker pool: JSON Lines in
- * line-aligned chunks spread over the workers, anything else as one job. The workers keep
+ * line-aligned chunks spread over the workers, CSV in passes by one worker that keeps
+ * where each record is, anything else as one job. The workers keep
  * the records; this resolves to a compact {@link Review} summary over every record, whose
  * `records(numbers)` asks the workers for the records to show. `options`: processFile's,
  * plus `onProgress({done, total, records, bytes})` and `signal` (an AbortSignal: cancels,
@@ -292,6 +298,13 @@ export async function processInWorkers(source, options = {}) {
   signal?.addEventListener('abort', onAbort);
   try {
     if (signal?.aborted) throw abortError();
+    if (isCsv(format, rest.name)) {
+      // CSV: one worker reads the file in passes and keeps where each record is.
+      const message = { type: 'csvscan', blob, scan, options: base };
+      const progress = (m) => onProgress?.({ done: m.done, total: m.total, records: m.records, bytes: m.done / 3 });
+      const { result, slot, generation } = await p.send(message, { onProgress: progress });
+      return review(p, scan, result.parts.map((part) => ({ result: part, slot, generation })));
+    }
     const results = await Promise.all(
       chunks.map((c, chunk) =>
         p.send({ type: 'scan', blob, start: c.start, end: c.end, scan, chunk, lines, options: { ...base, firstLine: c.firstLine } })
@@ -407,7 +420,8 @@ function review(p, scan, answers) {
 /**
  * Processes the whole file (a Blob, File or bytes) in ONE worker with one engine, so
  * pseudonyms are consistent over the file: the download. JSON Lines (and text without
- * triage or `keep`) go through a wasm Session chunk by chunk; the rest in one piece.
+ * triage or `keep`) go through a wasm Session chunk by chunk, CSV (and LinkedIn) through
+ * a CsvSession in three passes of 2 MiB slices; the rest in one piece.
  * Resolves to processFile's result with `output` as a Blob (records left out).
  * `options.onProgress({done, total})`: bytes read so far (chunked formats).
  */
@@ -418,6 +432,11 @@ export async function processWhole(source, options = {}) {
   const format = detectFormat(head, rest.name, rest.format ?? 'auto');
   const chunked = !isUtf16(head) && (format === 'jsonl' || (format === 'text' && !rest.triage && !rest.keep?.length));
   const p = workerPool();
+  if (isCsv(format, rest.name)) {
+    const { records, ...csvOptions } = rest;
+    const message = { type: 'csvsession', blob, options: withPolicyVersion({ ...csvOptions, format }) };
+    return (await p.send(message, { onProgress })).result;
+  }
   if (chunked) {
     const { records, ...sessionOptions } = rest;
     const message = { type: 'session', blob, options: withPolicyVersion({ ...sessionOptions, format }), chunkSize: 8 << 20 };

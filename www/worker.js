@@ -15,6 +15,15 @@
 //      then {type: 'done', id, result}: the whole file through ONE wasm Session (one engine,
 //      one anonymiser: consistent pseudonyms), read and written in chunks; `result.output`
 //      is a Blob, never one giant string.
+//   {type: 'csvscan', id, blob, scan, options}             → {type: 'progress', id, done, total, records}…,
+//      then {type: 'done', id, result: {parts: [summary]}}: a CSV or LinkedIn file read in
+//      passes by ONE wasm CsvSession (2 MiB slices, 1 MiB for the scan; never whole); each part's records stay
+//      here under (scan, part number), as byte offsets when the file is UTF-8 (re-read
+//      from the Blob when shown), else as JSON text.
+//   {type: 'csvsession', id, blob, options}                → progress…, then {type: 'done', id,
+//      result}: the download of a CSV or LinkedIn file through the CsvSession's passes
+//      (one engine, one anonymiser, triage and `keep` as processFile); `result.output` a
+//      Blob. A file the passes cannot read exactly (broken UTF-16) is read whole.
 //   any failure                                           → {type: 'error', id, message}
 //
 // The input stays a Blob: the worker reads only its slice (`blob.slice(start, end)`).
@@ -127,12 +136,17 @@ function summarise(records) {
   };
 }
 
+/** Forgets the stores of an older scan (and frees their CSV sessions). */
+function forgetOlder(scan) {
+  if (scan === currentScan) return;
+  new Set([...stores.values()].map((s) => s.session).filter(Boolean)).forEach((s) => s.free());
+  stores = new Map();
+  currentScan = scan;
+}
+
 async function scanChunk(message) {
   const { blob, start, end, scan, chunk, lines, options } = message;
-  if (scan !== currentScan) {
-    stores = new Map();
-    currentScan = scan;
-  }
+  forgetOlder(scan);
   const bytes = await read(blob, start, end);
   const result = wasm.processFile(bytes, { ...options, records: true, firstRecord: 0 });
   const summary = summarise(result.records);
@@ -153,6 +167,7 @@ async function recordsOf({ scan, chunk, numbers }) {
   const store = scan === currentScan ? stores.get(chunk) : undefined;
   if (!store) throw new Error('these records are no longer kept: scan again');
   if (store.json) return numbers.map((n) => (store.json[n] === undefined ? null : JSON.parse(store.json[n])));
+  if (store.session) return csvRecords(store, numbers);
   const found = new Map();
   const missing = [...numbers].sort((a, b) => a - b);
   // Scan runs of records again from the Blob, one read per run.
@@ -196,13 +211,129 @@ async function session({ id, blob, options, chunkSize = 8 << 20 }) {
   }
 }
 
+/** A CSV part's records, re-read from the Blob by their byte offsets (runs at most GAP apart). */
+async function csvRecords(store, numbers) {
+  const found = new Map();
+  const missing = [...numbers].filter((n) => n >= 0 && n < store.starts.length).sort((a, b) => a - b);
+  for (let i = 0; i < missing.length;) {
+    let j = i;
+    while (j + 1 < missing.length && missing[j + 1] - missing[j] <= GAP) j++;
+    const [a, b] = [missing[i], missing[j]];
+    const bytes = await read(store.blob, store.starts[a], store.ends[b]);
+    for (const r of store.session.rescan(bytes, store.first + a)) {
+      r.record -= store.first;
+      found.set(r.record, compact(r));
+    }
+    i = j + 1;
+  }
+  return numbers.map((n) => found.get(n) ?? null);
+}
+
+/** Reads `blob` in slices of `step` bytes, handing each to `feed`; `after(end)` then. */
+async function eachSlice(blob, feed, after, step = CSV_STEP) {
+  for (let at = 0; at < blob.size; at += step) {
+    const end = Math.min(blob.size, at + step);
+    feed(await read(blob, at, end));
+    after(end);
+  }
+}
+
+const CSV_STEP = 2 << 20;
+/** The review pass reads smaller slices: each slice's records become JS objects at once
+ * (summarised, then garbage), so a smaller slice keeps the worker's heap small. */
+const CSV_SCAN_STEP = 1 << 20;
+
+/**
+ * A CsvSession over `blob` after its first two passes (the bytes, then the rows: the
+ * plan), or null when the passes cannot give exactly the whole-file result. `progress(n)`:
+ * bytes read so far over every pass.
+ */
+async function csvPlanned(blob, options, progress) {
+  const s = new wasm.CsvSession(options, await read(blob, 0, Math.min(blob.size, 1 << 20)));
+  try {
+    await eachSlice(blob, (b) => s.survey(b), (end) => progress(end));
+    if (!s.exact()) {
+      s.free();
+      return null;
+    }
+    await eachSlice(blob, (b) => s.learn(b), (end) => progress(blob.size + end));
+    s.plan();
+    return s;
+  } catch (err) {
+    s.free();
+    throw err;
+  }
+}
+
+async function csvScan({ id, blob, scan, options }) {
+  forgetOlder(scan);
+  const progress = (done, records = 0) => self.postMessage({ type: 'progress', id, done, total: 3 * blob.size, records });
+  const s = await csvPlanned(blob, options, progress);
+  if (!s) return { parts: [await scanChunk({ blob, start: 0, end: blob.size, scan, chunk: 0, lines: false, options })] };
+  const parts = [];
+  let first = 0;
+  const take = (batch, always = false) => {
+    const { records } = batch;
+    if (records.length === 0 && !always) return;
+    const summary = summarise(records);
+    summary.format = s.format();
+    summary.note = s.note() ?? null;
+    // UTF-8: where each record is (16 bytes a record); else the records as JSON text.
+    const store = s.resumable()
+      ? { session: s, blob, first, starts: batch.starts, ends: batch.ends }
+      : { session: null, first, json: records.map((r) => JSON.stringify(compact({ ...r, record: r.record - first }))) };
+    stores.set(parts.length, store);
+    parts.push(summary);
+    first += records.length;
+  };
+  try {
+    await eachSlice(blob, (b) => take(s.scan(b)), (end) => progress(2 * blob.size + end, first), CSV_SCAN_STEP);
+    take(s.finishScan());
+    if (parts.length === 0) take({ records: [], starts: new Float64Array(0), ends: new Float64Array(0) }, true);
+  } catch (err) {
+    stores = new Map();
+    s.free();
+    throw err;
+  }
+  if (!s.resumable()) s.free();
+  return { parts };
+}
+
+async function csvSession({ id, blob, options }) {
+  const progress = (done) => self.postMessage({ type: 'progress', id, done, total: 3 * blob.size });
+  const s = await csvPlanned(blob, options, progress);
+  if (!s) return whole({ blob, options });
+  try {
+    let output = new Blob([]);
+    let parts = [];
+    let pending = 0;
+    const write = (bytes) => {
+      const out = s.write(bytes);
+      if (out.length) parts.push(out);
+      pending += out.length;
+      // Folded into a Blob now and then, so the parts do not pile up here.
+      if (pending > 4 * CSV_STEP) {
+        output = new Blob([output, ...parts]);
+        parts = [];
+        pending = 0;
+      }
+    };
+    await eachSlice(blob, write, (end) => progress(2 * blob.size + end));
+    const result = s.finishWrite();
+    result.output = new Blob([output, ...parts, result.output]);
+    return result;
+  } finally {
+    s.free();
+  }
+}
+
 async function whole({ bytes, blob, options }) {
   const result = wasm.processFile(bytes ?? (await read(blob)), options);
   result.output = new Blob([result.output]);
   return result;
 }
 
-const handlers = { process: whole, scan: scanChunk, records: recordsOf, session };
+const handlers = { process: whole, scan: scanChunk, records: recordsOf, session, csvscan: csvScan, csvsession: csvSession };
 
 self.onmessage = async (event) => {
   const message = event.data;
@@ -226,7 +357,9 @@ self.onmessage = async (event) => {
   try {
     const result = await handler(message);
     const transfer = [];
-    if (message.type === 'scan') transfer.push(result.decisions.buffer, result.kinds.buffer, result.findings.buffer, result.keys.buffer);
+    for (const part of message.type === 'scan' ? [result] : message.type === 'csvscan' ? result.parts : []) {
+      transfer.push(part.decisions.buffer, part.kinds.buffer, part.findings.buffer, part.keys.buffer);
+    }
     self.postMessage({ type: 'done', id, result }, transfer);
   } catch (err) {
     self.postMessage({ type: 'error', id, message: String(err?.message ?? err) });

@@ -57,6 +57,8 @@ use super::csv::{self, Column, Dialect, Encoding, Options, Row, Scanned, Table};
 use crate::report::Report;
 use crate::{Engine, Error, Policy};
 
+pub mod session;
+
 /// The first bytes [`Encoding::of`] looks at for UTF-16 without a byte-order mark.
 const UTF16_HEAD: usize = 200;
 

@@ -460,6 +460,106 @@ test('paging through 5,000 records: counts over all, page 3, a value decided eve
   await context.close();
 });
 
+/** A synthetic CSV export of `n` rows, over 8 MiB (so read in more than one slice): every
+ * 3rd with Zeemeeuw, every 10th with Aalscholver, every 25th with a newline in its quoted
+ * text, and a wide `datum` column (kept as it is) as padding. */
+function bigCsv(n) {
+  const pad = 'd'.repeat(1800);
+  const rows = ['id;datum;bericht'];
+  for (let i = 0; i < n; i++) {
+    let text = `Bericht #${i}.`;
+    if (i % 25 === 0) text += '\nTweede regel.';
+    if (i % 3 === 0) text += ' Operatie Zeemeeuw loopt.';
+    if (i % 10 === 0) text += ' Groet van Aalscholver.';
+    rows.push(`m${i};${pad};"${text}"`);
+  }
+  return Buffer.from(rows.join('\r\n') + '\r\n');
+}
+
+test('a CSV of 5,000 rows in passes: page 3, a finding kept by hand, the download', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  const n = 5000;
+  const buffer = bigCsv(n);
+  assert.ok(buffer.length > 8 << 20, `${buffer.length} bytes`);
+  await page.setInputFiles('#wl-file', { name: 'veel.csv', mimeType: 'text/csv', buffer });
+  await page.waitForFunction((n) => document.querySelector('weglakker-app').dataset.records === String(n), n, { timeout: 120000 });
+  await page.click('#wl-only');
+  await page.waitForFunction(() => /–50 (van|of) 5000/.test(document.querySelector('.wl-pager').textContent));
+  await page.click('.wl-pager button:last-child');
+  await page.waitForFunction(() => document.querySelector('.wl-record')?.dataset.record === '50');
+  await page.click('.wl-pager button:last-child');
+  await page.waitForFunction(() => document.querySelector('.wl-record')?.dataset.record === '100');
+  const onPage = await page.$$eval('.wl-record', (rs) => rs.map((r) => [Number(r.dataset.record), Number(r.textContent.match(/Bericht #(\d+)\./)?.[1])]));
+  // Records with a finding show their text (the `bericht` column): the right one.
+  const shown = (from) => Array.from({ length: 50 }, (_, i) => from + i).map((r) => [r, r % 3 === 0 || r % 10 === 0 ? r : NaN]);
+  assert.deepEqual(onPage.map(([r, b]) => [r, r % 3 === 0 || r % 10 === 0 ? b : NaN]), shown(100));
+  // Counts over the whole file: 1,667 × Zeemeeuw.
+  await page.click('.wl-record[data-record="102"] .wl-finding:has-text("Zeemeeuw")');
+  assert.match(await page.textContent('#wl-decide'), new RegExp(`${Math.ceil(n / 3)}×`));
+  // Keep record 120's Aalscholver by hand.
+  await page.click('.wl-record[data-record="120"] .wl-finding:has-text("Aalscholver")');
+  await page.click('#wl-d-finding-keep');
+  await page.waitForFunction(() => [...document.querySelectorAll('.wl-record[data-record="120"] .wl-finding')]
+    .some((b) => b.querySelector('.wl-value').textContent === 'Aalscholver' && b.dataset.kept === 'true'));
+  // Page 97: records 4800-4849, past the first 8 MiB slice, re-read from the file.
+  for (let p = 3; p <= 96; p++) {
+    await page.click('.wl-pager button:last-child');
+    await page.waitForFunction((first) => document.querySelector('.wl-record')?.dataset.record === first, String(50 * p));
+  }
+  const late = await page.$$eval('.wl-record', (rs) => rs.map((r) => [Number(r.dataset.record), Number(r.textContent.match(/Bericht #(\d+)\./)?.[1])]));
+  assert.deepEqual(late.map(([r, b]) => [r, r % 3 === 0 || r % 10 === 0 ? b : NaN]), shown(4800));
+  assert.match(await page.textContent('.wl-record[data-record="4800"]'), /Tweede regel/);
+
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'veel.anon.csv');
+  const rows = content.split(/\r\n(?=m\d+;|$)/).filter((r) => r !== '');
+  assert.equal(rows[0], 'id;datum;bericht');
+  assert.equal(rows.length, n + 1);
+  const pseudonyms = new Set();
+  rows.slice(1).forEach((row, i) => {
+    assert.ok(row.startsWith(`m${i};d`), row.slice(0, 20));
+    assert.ok(!/Zeemeeuw/.test(row), `row ${i}`);
+    if (i % 10 === 0 && i !== 120) pseudonyms.add(row.match(/Groet van (\S+)\.\s*"?$/)?.[1]);
+    if (i % 25 === 0) assert.match(row, /\nTweede regel\./);
+  });
+  assert.match(rows[121], /Groet van Aalscholver\./);
+  // One engine over the whole file: every other Aalscholver got the same pseudonym.
+  assert.equal(pseudonyms.size, 1, [...pseudonyms].join(' '));
+  assert.match([...pseudonyms][0], /^\[PERSOON-\d+\]$/);
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
+test('a UTF-16 CSV over several slices: records kept as text, numbered over the file', async () => {
+  const { page, context, seen } = await open(pathToFileURL(PAGE).href);
+  await setDenyList(page);
+  const n = 3000;
+  const pad = 'd'.repeat(400);
+  const rows = ['id;datum;bericht'];
+  for (let i = 0; i < n; i++) rows.push(`m${i};${pad};"Bericht #${i}. Operatie Zeemeeuw."`);
+  const text = rows.join('\r\n') + '\r\n';
+  // UTF-16 little-endian with its byte-order mark: more than two 1 MiB scan slices.
+  const buffer = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  assert.ok(buffer.length > 2 << 20, `${buffer.length} bytes`);
+  await page.setInputFiles('#wl-file', { name: 'breed.csv', mimeType: 'text/csv', buffer });
+  await page.waitForFunction((n) => document.querySelector('weglakker-app').dataset.records === String(n), n, { timeout: 120000 });
+  for (let p = 1; p <= 50; p++) {
+    await page.click('.wl-pager button:last-child');
+    await page.waitForFunction((first) => document.querySelector('.wl-record')?.dataset.record === first, String(50 * p));
+  }
+  const onPage = await page.$$eval('.wl-record', (rs) => rs.map((r) => [Number(r.dataset.record), Number(r.textContent.match(/Bericht #(\d+)\./)?.[1])]));
+  assert.deepEqual(onPage, Array.from({ length: 50 }, (_, i) => [2500 + i, 2500 + i]));
+  const [name, content] = await download(page, '#wl-download');
+  assert.equal(name, 'breed.anon.csv');
+  // Read back as UTF-8 text: the UTF-16 code units of ASCII are the letters and NULs.
+  const ascii = content.replaceAll('\0', '');
+  assert.equal(ascii.match(/Bericht #\d+\. Operatie \[PERSOON-1\]\./g)?.length, n);
+  assert.ok(!/Zeemeeuw/.test(ascii));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
+
 test('the app has no serious accessibility violations (axe-core)', async () => {
   const require = createRequire(import.meta.url);
   const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
