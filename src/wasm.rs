@@ -243,6 +243,13 @@ impl Engine {
     }
 }
 
+/// True for a field the review always shows: a post's or comment's main text in any format
+/// (see `formats::is_main_text`).
+#[wasm_bindgen(js_name = isMainText)]
+pub fn is_main_text(field: &str) -> bool {
+    crate::formats::is_main_text(field)
+}
+
 /// The crate version, e.g. `"0.1.0"`.
 #[wasm_bindgen]
 pub fn version() -> String {

@@ -601,7 +601,7 @@ export function mount(root, options = {}) {
         const decision = r.decision ? decisionControl(r) : null;
         const where = r.line > 0 ? t('review.record', r.line, r.id === null || r.id === undefined ? null : String(r.id))
           : t('review.recordN', r.record + 1, r.id === null || r.id === undefined ? null : String(r.id));
-        const fields = r.fields.filter((f) => f.findings.length || f.field === 'text');
+        const fields = r.fields; // the worker kept those with findings and the main text
         return el('article', { class: 'wl-record', 'data-record': r.record },
           el('header', { class: 'wl-record-head' },
             el('span', {}, where), decision),

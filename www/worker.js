@@ -48,9 +48,10 @@ async function read(blob, start = 0, end = blob.size) {
   return new Uint8Array(await blob.slice(start, end).arrayBuffer());
 }
 
-/** A record as the page shows it: the fields with findings, and the post's text. */
+/** A record as the page shows it: the fields with findings, and the post's main text (its
+ * `text`, `full_text`, `Bericht`, `Hit Sentence`, ... field, whatever the format). */
 function compact(r) {
-  r.fields = r.fields.filter((f) => f.findings.length > 0 || f.field === 'text');
+  r.fields = r.fields.filter((f) => f.findings.length > 0 || wasm.isMainText(f.field));
   return r;
 }
 

@@ -72,6 +72,25 @@ pub enum Format {
     Youtube,
 }
 
+/// True for a field the review always shows, findings or not: the main text of a post or
+/// comment in any format (`text`, `0/tweet/full_text`, a CSV's `Bericht` or `Hit Sentence`
+/// column). A zip entry's prefix (`entry.json:`) is ignored.
+///
+/// # Examples
+///
+/// ```
+/// use weglakker::formats::is_main_text;
+///
+/// assert!(is_main_text("text") && is_main_text("0/tweet/full_text"));
+/// assert!(is_main_text("Bericht") && is_main_text("Hit Sentence"));
+/// assert!(is_main_text("Comments.csv:Message") && is_main_text("data/tweets.js:0/tweet/full_text"));
+/// assert!(!is_main_text("user/name") && !is_main_text("Datum"));
+/// ```
+pub fn is_main_text(field: &str) -> bool {
+    let field = field.rsplit_once(':').map_or(field, |(_, f)| f);
+    json::is_main_text(field) || columns::main_text([field]).is_some()
+}
+
 /// Every `--format` name, for error messages.
 const SUPPORTED: &str =
     "auto, text, jsonl, json, x-archive, x-api, youtube, facebook, instagram, mastodon, zip, csv, linkedin, xlsx";
