@@ -319,6 +319,11 @@ test('an Excel workbook: findings, download as xlsx, and the download read back'
   await page.waitForFunction(() => /^3 records/.test(document.querySelector('.wl-status').textContent)
     && document.querySelectorAll('#wl-list .wl-record').length === 3
     && !/Zeemeeuw|Aalscholver/i.test(document.querySelector('#wl-list').textContent));
+  // Records without findings still show their message column (the main text), here with
+  // the pseudonyms the download put in.
+  const list = await page.textContent('#wl-list');
+  assert.match(list, /Mooi filmpje!/);
+  assert.match(list, /Operatie \[PERSOON-\d+\]/);
   await waitFindings(page, (d) => d.length === 0);
   assert.deepEqual(seen.errors, []);
   await context.close();
