@@ -263,6 +263,31 @@ impl Report {
         self.note_retention(decision);
     }
 
+    /// Counts a triage decision for a record that triage may leave out: the decision, and
+    /// for a decision that does not archive the record read and dropped with the decision
+    /// as its reason. True when the record is kept (written by the caller).
+    ///
+    /// # Examples
+    ///
+    /// ```
+    /// use weglakker::triage::Decision;
+    ///
+    /// let mut report = weglakker::report::Report::new(&weglakker::Policy::default());
+    /// assert!(report.triage_keeps(Decision::Archive));
+    /// assert!(!report.triage_keeps(Decision::ReferChannel));
+    /// assert_eq!(report.decisions["refer_channel"], 1);
+    /// assert_eq!((report.records.scanned, report.records.dropped["refer_channel"]), (1, 1));
+    /// ```
+    pub fn triage_keeps(&mut self, decision: crate::triage::Decision) -> bool {
+        self.add_decision(decision.id());
+        if decision.is_archived() {
+            return true;
+        }
+        self.record_scanned();
+        self.record_dropped(decision.id());
+        false
+    }
+
     /// Sets the retention note for a decision (or drop reason), e.g. the organisation's own
     /// selectielijst category, instead of the default text.
     ///

@@ -405,14 +405,7 @@ fn now_rfc3339() -> String {
 /// (`line 3: invalid JSON at column 9: ...`), never quoting the file.
 #[wasm_bindgen(js_name = processFile)]
 pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> {
-    let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
-        serde_json::from_str("{}").map_err(js_error)?
-    } else {
-        serde_wasm_bindgen::from_value(options.clone())
-            .map_err(|err| js_error(format!("options: {err}")))?
-    };
-    let policy = policy_from_js(&with_version(get(&options, "policy")))?;
-    let key = key_from_js(&get(&options, "key"))?;
+    let (mut js_options, policy, key) = process_options(&options)?;
     let format = match Format::from_name(&js_options.format).map_err(js_error)? {
         Some(format) => format,
         // A zip by its magic bytes (as the CLI), else by name and content.
@@ -422,22 +415,7 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
             Format::detect(path, &String::from_utf8_lossy(bytes)).map_err(js_error)?
         }
     };
-    // Kept findings by record and field: UTF-16 starts, matched against each finding.
-    let mut keep_by_field: HashMap<(usize, &str), HashSet<usize>> = HashMap::new();
-    for k in &js_options.keep {
-        keep_by_field
-            .entry((k.record, k.field.as_str()))
-            .or_default()
-            .insert(k.start);
-    }
-    let keep = |record: usize, field: &str, text: &str, f: &Finding| {
-        keep_by_field.get(&(record, field)).is_some_and(|starts| {
-            let start = text
-                .get(..f.span.start)
-                .map_or(0, |s| s.encode_utf16().count());
-            starts.contains(&start)
-        })
-    };
+    let keep = keep_from_js(std::mem::take(&mut js_options.keep));
     let mut opts = Options::new(format);
     opts.key = key.as_deref();
     opts.triage = js_options.triage;
@@ -445,34 +423,11 @@ pub fn process_file(bytes: &[u8], options: JsValue) -> Result<JsValue, JsValue> 
     opts.name = js_options.name.as_deref();
     opts.first_line = js_options.first_line.unwrap_or(1);
     opts.first_record = js_options.first_record.unwrap_or(0);
-    if !keep_by_field.is_empty() {
-        opts.keep = Some(&keep);
-    }
+    opts.keep = keep.as_deref();
     let mut done = process::process(bytes, &policy, &opts).map_err(js_error)?;
     done.report.set_processed_at(now_rfc3339());
     let lang = js_options.lang.unwrap_or(policy.labels);
-    let records = done
-        .records
-        .iter()
-        .map(|r| JsRecord {
-            record: r.number,
-            line: r.line,
-            id: &r.id,
-            decision: r.triage.as_ref().map(|t| t.decision.id()),
-            reason: r.triage.as_ref().map(|t| t.reason(lang)),
-            review: r.triage.as_ref().is_some_and(|t| t.review),
-            written: r.written,
-            fields: r
-                .fields
-                .iter()
-                .map(|f| JsField {
-                    field: &f.name,
-                    text: &f.text,
-                    findings: js_findings(&f.text, &f.findings),
-                })
-                .collect(),
-        })
-        .collect();
+    let records = js_records(&done.records, lang);
     let result = to_js(&JsProcessed {
         format: format.id(),
         report: &done.report,
@@ -504,14 +459,7 @@ impl Session {
     /// Starts a session: `options` as processFile's (`format`: `jsonl` or `text`).
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<Session, JsValue> {
-        let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
-            serde_json::from_str("{}").map_err(js_error)?
-        } else {
-            serde_wasm_bindgen::from_value(options.clone())
-                .map_err(|err| js_error(format!("options: {err}")))?
-        };
-        let policy = policy_from_js(&with_version(get(&options, "policy")))?;
-        let key = key_from_js(&get(&options, "key"))?;
+        let (mut js_options, policy, key) = process_options(&options)?;
         let format = Format::from_name(&js_options.format)
             .map_err(js_error)?
             .ok_or_else(|| js_error("options: a session needs a format (jsonl or text)"))?;
@@ -522,26 +470,8 @@ impl Session {
         opts.first_line = js_options.first_line.unwrap_or(1);
         opts.first_record = js_options.first_record.unwrap_or(0);
         let mut session = process::Session::new(&policy, &opts).map_err(js_error)?;
-        let mut keep_by_field: HashMap<(usize, String), HashSet<usize>> = HashMap::new();
-        for k in js_options.keep {
-            keep_by_field
-                .entry((k.record, k.field))
-                .or_default()
-                .insert(k.start);
-        }
-        if !keep_by_field.is_empty() {
-            session = session.with_keep(Box::new(
-                move |record: usize, field: &str, text: &str, f: &Finding| {
-                    keep_by_field
-                        .get(&(record, field.to_string()))
-                        .is_some_and(|starts| {
-                            let start = text
-                                .get(..f.span.start)
-                                .map_or(0, |s| s.encode_utf16().count());
-                            starts.contains(&start)
-                        })
-                },
-            ));
+        if let Some(keep) = keep_from_js(std::mem::take(&mut js_options.keep)) {
+            session = session.with_keep(keep);
         }
         Ok(Session {
             inner: Some(session),
@@ -586,6 +516,21 @@ struct JsFinished<'a> {
     report: &'a crate::report::Report,
     report_html: String,
     note: Option<&'static str>,
+}
+
+/// processFile's (and the sessions') options: the typed part, the policy and the key.
+fn process_options(
+    options: &JsValue,
+) -> Result<(JsProcessOptions, Policy, Option<Vec<u8>>), JsValue> {
+    let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
+        serde_json::from_str("{}").map_err(js_error)?
+    } else {
+        serde_wasm_bindgen::from_value(options.clone())
+            .map_err(|err| js_error(format!("options: {err}")))?
+    };
+    let policy = policy_from_js(&with_version(get(options, "policy")))?;
+    let key = key_from_js(&get(options, "key"))?;
+    Ok((js_options, policy, key))
 }
 
 /// `keep` entries as the core's callback: `(record, field)` → UTF-16 starts in the field.
@@ -662,14 +607,7 @@ impl CsvSession {
     /// Starts a session; throws when the file is not CSV or LinkedIn, or on bad options.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue, head: &[u8]) -> Result<CsvSession, JsValue> {
-        let js_options: JsProcessOptions = if options.is_undefined() || options.is_null() {
-            serde_json::from_str("{}").map_err(js_error)?
-        } else {
-            serde_wasm_bindgen::from_value(options.clone())
-                .map_err(|err| js_error(format!("options: {err}")))?
-        };
-        let policy = policy_from_js(&with_version(get(&options, "policy")))?;
-        let key = key_from_js(&get(&options, "key"))?;
+        let (mut js_options, policy, key) = process_options(&options)?;
         let format = match Format::from_name(&js_options.format).map_err(js_error)? {
             Some(format) => format,
             None => {
@@ -697,7 +635,7 @@ impl CsvSession {
         if let Some(name) = js_options.name.as_deref() {
             inner = inner.with_name(name);
         }
-        if let Some(keep) = keep_from_js(js_options.keep) {
+        if let Some(keep) = keep_from_js(std::mem::take(&mut js_options.keep)) {
             inner = inner.with_keep(keep);
         }
         Ok(CsvSession {

@@ -910,14 +910,7 @@ const XLSX_MISSING: &str = "this weglakker was built without xlsx support (featu
 /// Triage for `anonymise --triage`: counts the decision, and a record left out as dropped
 /// with the decision as its reason. True when the record is kept.
 fn triage_keeps(triage: &Triage, reaction: &Reaction, report: &mut Report) -> bool {
-    let decision = triage.decide(reaction).decision;
-    report.add_decision(decision.id());
-    if decision.is_archived() {
-        return true;
-    }
-    report.record_scanned();
-    report.record_dropped(decision.id());
-    false
+    report.triage_keeps(triage.decide(reaction).decision)
 }
 
 /// A JSON Lines record as a reaction: `text`, and the channel from `platform` and

@@ -576,35 +576,29 @@ fn allow_key(value: &str) -> String {
 }
 
 fn prepare<'d>(doc: &'d Document<'_>, profile: &Profile, policy: &Policy) -> Prepared<'d> {
-    // Records: the items of every record array present, numbered in order.
-    let mut offsets = vec![None; profile.records.len()];
-    let mut ids = Vec::new();
-    let mut elements = Vec::new();
-    let id_of = |item: &Value| {
-        profile
-            .ids
-            .iter()
-            .find_map(|p| item.pointer(&format!("/{p}")))
-            .cloned()
-            .unwrap_or(Value::Null)
-    };
-    for (c, r) in profile.records.iter().enumerate() {
-        let ptr = if r.is_empty() {
-            String::new()
-        } else {
-            format!("/{r}")
-        };
-        if let Some(Value::Array(items)) = doc.value.pointer(&ptr) {
-            offsets[c] = Some(ids.len());
-            if let Some((_, ranges)) = doc.arrays.iter().find(|(f, _)| f == r) {
-                elements.push((ids.len(), ranges.clone()));
-            }
-            ids.extend(items.iter().map(id_of));
-        }
-    }
-    if ids.is_empty() && offsets.iter().all(Option::is_none) {
-        ids.push(id_of(&doc.value));
-    }
+    // Records: the items of every record array present, numbered in order, with their ids
+    // and, per array, where its items lie in the text (to leave one out).
+    let (values, offsets) = record_values(doc, profile);
+    let ids: Vec<Value> = values
+        .iter()
+        .map(|item| {
+            profile
+                .ids
+                .iter()
+                .find_map(|p| item.pointer(&format!("/{p}")))
+                .cloned()
+                .unwrap_or(Value::Null)
+        })
+        .collect();
+    let elements: Vec<_> = profile
+        .records
+        .iter()
+        .zip(&offsets)
+        .filter_map(|(r, offset)| {
+            let (_, ranges) = doc.arrays.iter().find(|(f, _)| f == r)?;
+            Some(((*offset)?, ranges.clone()))
+        })
+        .collect();
     // Policy field operators on members: strings by their start, containers by range.
     let policy_key = |full: &str, rel: &str| -> Option<String> {
         [full, rel, last_key(full)]

@@ -252,16 +252,9 @@ impl Run<'_> {
 
     /// Counts the decision; false when triage is on and the record is left out.
     fn keeps(&self, result: Option<&TriageResult>, report: &mut Report) -> bool {
-        let Some(result) = result.filter(|_| self.options.triage) else {
-            return true;
-        };
-        report.add_decision(result.decision.id());
-        if result.decision.is_archived() {
-            return true;
-        }
-        report.record_scanned();
-        report.record_dropped(result.decision.id());
-        false
+        result
+            .filter(|_| self.options.triage)
+            .is_none_or(|result| report.triage_keeps(result.decision))
     }
 
     fn text(&mut self, input: &str, anonymiser: &mut Anonymiser, report: &mut Report) -> String {

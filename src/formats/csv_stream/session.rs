@@ -389,13 +389,7 @@ impl CsvSession {
                     .enumerate()
                     .map(|(i, row)| {
                         let result = triage.decide(&table.reaction(row).or_record(*records + i));
-                        report.add_decision(result.decision.id());
-                        if result.decision.is_archived() {
-                            return true;
-                        }
-                        report.record_scanned();
-                        report.record_dropped(result.decision.id());
-                        false
+                        report.triage_keeps(result.decision)
                     })
                     .collect()
             });
