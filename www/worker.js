@@ -185,27 +185,40 @@ async function recordsOf({ scan, chunk, numbers }) {
   return numbers.map((n) => found.get(n) ?? null);
 }
 
-async function session({ id, blob, options, chunkSize = 8 << 20 }) {
-  const s = new wasm.Session(options);
-  try {
-    // Output parts are folded into a Blob now and then, so they do not pile up here.
-    let output = new Blob([]);
-    let parts = [];
-    let pending = 0;
-    for (let at = 0; at < blob.size || at === 0; at += chunkSize) {
-      const out = s.chunk(await read(blob, at, Math.min(blob.size, at + chunkSize)));
-      if (out.length) parts.push(out);
-      pending += out.length;
-      if (pending > 4 * chunkSize) {
+/** A download's output as it comes, chunk by chunk: the parts are folded into a Blob once
+ * more than `limit` bytes are pending, so they do not pile up in this worker's memory. */
+function outputSink(limit) {
+  let output = new Blob([]);
+  let parts = [];
+  let pending = 0;
+  return {
+    add(bytes) {
+      if (bytes.length) parts.push(bytes);
+      pending += bytes.length;
+      if (pending > limit) {
         output = new Blob([output, ...parts]);
         parts = [];
         pending = 0;
       }
+    },
+    /** The whole output, `last` (the session's rest) at the end. */
+    finish(last) {
+      return new Blob([output, ...parts, last]);
+    },
+  };
+}
+
+async function session({ id, blob, options, chunkSize = 8 << 20 }) {
+  const s = new wasm.Session(options);
+  try {
+    const output = outputSink(4 * chunkSize);
+    for (let at = 0; at < blob.size || at === 0; at += chunkSize) {
+      output.add(s.chunk(await read(blob, at, Math.min(blob.size, at + chunkSize))));
       self.postMessage({ type: 'progress', id, done: Math.min(blob.size, at + chunkSize), total: blob.size });
       if (blob.size === 0) break;
     }
     const result = s.finish();
-    result.output = new Blob([output, ...parts, result.output]);
+    result.output = output.finish(result.output);
     return result;
   } finally {
     s.free();
@@ -305,23 +318,10 @@ async function csvSession({ id, blob, options }) {
   const s = await csvPlanned(blob, options, progress);
   if (!s) return whole({ blob, options });
   try {
-    let output = new Blob([]);
-    let parts = [];
-    let pending = 0;
-    const write = (bytes) => {
-      const out = s.write(bytes);
-      if (out.length) parts.push(out);
-      pending += out.length;
-      // Folded into a Blob now and then, so the parts do not pile up here.
-      if (pending > 4 * CSV_STEP) {
-        output = new Blob([output, ...parts]);
-        parts = [];
-        pending = 0;
-      }
-    };
-    await eachSlice(blob, write, (end) => progress(2 * blob.size + end));
+    const output = outputSink(4 * CSV_STEP);
+    await eachSlice(blob, (bytes) => output.add(s.write(bytes)), (end) => progress(2 * blob.size + end));
     const result = s.finishWrite();
-    result.output = new Blob([output, ...parts, result.output]);
+    result.output = output.finish(result.output);
     return result;
   } finally {
     s.free();
